@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.db;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,95 @@
+package org.noticeboard.access;
+
+import static org.noticeboard.db.jooq.Tables.DEPARTMENT;
+import static org.noticeboard.db.jooq.Tables.MEMBER;
+import static org.noticeboard.db.jooq.Tables.ROLE_GRANT;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides who the caller is and what they may do. Every domain service
+ * asks it first, so rules hold however a service is reached (view, URL, another service).
+ */
+@Component
+public class Access {
+
+    private static final ThreadLocal<@Nullable Actor> systemActor = new ThreadLocal<>();
+
+    private final DSLContext db;
+    private final CurrentMember currentMember;
+
+    public Access(DSLContext db, CurrentMember currentMember) {
+        this.db = db;
+        this.currentMember = currentMember;
+    }
+
+    /** The caller, with their organisation and grants as stored now. */
+    public Actor actor() {
+        Actor system = systemActor.get();
+        if (system != null) {
+            return system;
+        }
+        Long memberId = currentMember.memberId().orElseThrow(() -> new NotPermittedException(
+                "not_signed_in", "You are not signed in, or your session has ended. Sign in again."));
+        return load(memberId);
+    }
+
+    /** The caller, who must hold at least one of the roles somewhere in their organisation. */
+    public Actor require(Role... anyOf) {
+        Actor actor = actor();
+        if (Arrays.stream(anyOf).noneMatch(actor::has)) {
+            throw refused(anyOf);
+        }
+        return actor;
+    }
+
+    /** The caller, who must hold one of the roles across the organisation or in that department. */
+    public Actor requireFor(@Nullable Long departmentId, Role... anyOf) {
+        Actor actor = actor();
+        if (Arrays.stream(anyOf).noneMatch(role -> actor.has(role, departmentId))) {
+            throw refused(anyOf);
+        }
+        return actor;
+    }
+
+    /** Runs trusted server-side work (demo seeding, first sign-in) as the system within one organisation. */
+    public <T> T asSystem(long organisationId, String name, Supplier<T> work) {
+        Actor previous = systemActor.get();
+        systemActor.set(Actor.system(organisationId, name));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                systemActor.remove();
+            } else {
+                systemActor.set(previous);
+            }
+        }
+    }
+
+    Actor load(long memberId) {
+        var member = db.selectFrom(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne();
+        if (member == null || !member.getActive()) {
+            throw new NotPermittedException("member_inactive",
+                    "Your membership is not active. Ask your organisation admin to restore it.");
+        }
+        var grants = db.select(ROLE_GRANT.ID, ROLE_GRANT.ROLE, ROLE_GRANT.DEPARTMENT_ID, DEPARTMENT.NAME)
+                .from(ROLE_GRANT)
+                .leftJoin(DEPARTMENT).on(DEPARTMENT.ID.eq(ROLE_GRANT.DEPARTMENT_ID))
+                .where(ROLE_GRANT.MEMBER_ID.eq(memberId))
+                .and(ROLE_GRANT.ORGANISATION_ID.eq(member.getOrganisationId()))
+                .orderBy(ROLE_GRANT.ROLE, ROLE_GRANT.ID)
+                .fetch(r -> new Grant(r.get(ROLE_GRANT.ID), Role.valueOf(r.get(ROLE_GRANT.ROLE)),
+                        r.get(ROLE_GRANT.DEPARTMENT_ID), r.get(DEPARTMENT.NAME)));
+        return new Actor(member.getId(), member.getOrganisationId(), member.getDisplayName(), grants);
+    }
+
+    private static NotPermittedException refused(Role... anyOf) {
+        String needed = String.join(" or ", Arrays.stream(anyOf).map(Role::label).toList());
+        return new NotPermittedException("role_required", "This needs the " + needed + " role.");
+    }
+}

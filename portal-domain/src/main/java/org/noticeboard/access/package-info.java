@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.access;
+
+import org.jspecify.annotations.NullMarked;

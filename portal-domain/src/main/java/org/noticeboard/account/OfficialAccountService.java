@@ -1,0 +1,127 @@
+package org.noticeboard.account;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.noticeboard.access.Access;
+import org.noticeboard.access.Actor;
+import org.noticeboard.access.Role;
+import org.noticeboard.audit.AuditTrail;
+import org.noticeboard.department.Department;
+import org.noticeboard.department.DepartmentService;
+import org.noticeboard.shared.ConflictException;
+import org.noticeboard.shared.DomainException;
+import org.noticeboard.shared.Names;
+import org.noticeboard.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organisation's official X accounts. Every member may see them; an account admin (across
+ * the organisation, or of the owning department) registers and changes them.
+ */
+@Service
+public class OfficialAccountService {
+
+    private final OfficialAccountRepository accounts;
+    private final DepartmentService departments;
+    private final Access access;
+    private final AuditTrail audit;
+
+    public OfficialAccountService(OfficialAccountRepository accounts, DepartmentService departments, Access access,
+            AuditTrail audit) {
+        this.accounts = accounts;
+        this.departments = departments;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<OfficialAccount> list() {
+        return accounts.findAll(access.actor().organisationId());
+    }
+
+    @Transactional(readOnly = true)
+    public OfficialAccount get(long id) {
+        return find(access.actor(), id);
+    }
+
+    @Transactional
+    public OfficialAccount register(@Nullable String handle, @Nullable String displayName, @Nullable Long departmentId) {
+        Actor actor = access.requireFor(departmentId, Role.ACCOUNT_ADMIN);
+        XHandle cleanHandle = XHandle.parse(handle, "handle");
+        String name = Names.required(displayName == null || displayName.isBlank() ? cleanHandle.value() : displayName,
+                "displayName", "The account's name", 100);
+        Department department = departmentId == null ? null : departments.get(departmentId);
+        refuseDuplicate(actor, cleanHandle, null);
+        long id = accounts.insert(actor.organisationId(), cleanHandle, name, departmentId);
+        audit.record(actor, "account.registered", "official_account", id,
+                "Official account " + cleanHandle + " registered", null,
+                state(cleanHandle, name, department == null ? null : department.name()));
+        return find(actor, id);
+    }
+
+    @Transactional
+    public OfficialAccount update(long id, @Nullable String handle, @Nullable String displayName,
+            @Nullable Long departmentId, int version) {
+        Actor actor = access.actor();
+        OfficialAccount current = find(actor, id);
+        // both the department it leaves and the one it joins must be the caller's to manage
+        access.requireFor(current.departmentId(), Role.ACCOUNT_ADMIN);
+        access.requireFor(departmentId, Role.ACCOUNT_ADMIN);
+        XHandle cleanHandle = XHandle.parse(handle, "handle");
+        String name = Names.required(displayName, "displayName", "The account's name", 100);
+        Department department = departmentId == null ? null : departments.get(departmentId);
+        if (!cleanHandle.value().equalsIgnoreCase(current.handle().value())
+                && current.connectionState() != ConnectionState.NOT_CONNECTED) {
+            throw new DomainException("connected", "Disconnect " + current.handle()
+                    + " from X before changing its handle: the connection belongs to the X user it was made with.");
+        }
+        refuseDuplicate(actor, cleanHandle, id);
+        if (!accounts.update(actor.organisationId(), id, cleanHandle, name, departmentId, version)) {
+            throw ConflictException.changedMeanwhile("Official account " + current.handle());
+        }
+        audit.record(actor, "account.updated", "official_account", id, "Official account " + cleanHandle + " updated",
+                state(current.handle(), current.displayName(), current.departmentName()),
+                state(cleanHandle, name, department == null ? null : department.name()));
+        return find(actor, id);
+    }
+
+    @Transactional
+    public void remove(long id, int version) {
+        Actor actor = access.actor();
+        OfficialAccount current = find(actor, id);
+        access.requireFor(current.departmentId(), Role.ACCOUNT_ADMIN);
+        if (current.connectionState() != ConnectionState.NOT_CONNECTED) {
+            throw new DomainException("connected", "Disconnect " + current.handle() + " from X before removing it.");
+        }
+        if (!accounts.delete(actor.organisationId(), id, version)) {
+            throw ConflictException.changedMeanwhile("Official account " + current.handle());
+        }
+        audit.record(actor, "account.removed", "official_account", id, "Official account " + current.handle() + " removed",
+                state(current.handle(), current.displayName(), current.departmentName()), null);
+    }
+
+    private OfficialAccount find(Actor actor, long id) {
+        return accounts.find(actor.organisationId(), id).orElseThrow(() -> new NotFoundException("Official account", id));
+    }
+
+    private void refuseDuplicate(Actor actor, XHandle handle, @Nullable Long exceptId) {
+        accounts.findByHandle(actor.organisationId(), handle)
+                .filter(existing -> !Objects.equals(existing.id(), exceptId))
+                .ifPresent(existing -> {
+                    throw new ConflictException("duplicate", existing.handle() + " is already registered as \""
+                            + existing.displayName() + "\".");
+                });
+    }
+
+    private static Map<String, @Nullable String> state(XHandle handle, String name, @Nullable String department) {
+        var state = new LinkedHashMap<String, @Nullable String>();
+        state.put("handle", handle.toString());
+        state.put("name", name);
+        state.put("department", department);
+        return state;
+    }
+}

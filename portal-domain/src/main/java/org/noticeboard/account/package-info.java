@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.account;
+
+import org.jspecify.annotations.NullMarked;

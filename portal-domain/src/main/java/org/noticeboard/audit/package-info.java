@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.audit;
+
+import org.jspecify.annotations.NullMarked;

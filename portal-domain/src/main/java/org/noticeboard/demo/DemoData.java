@@ -1,0 +1,109 @@
+package org.noticeboard.demo;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.noticeboard.access.Access;
+import org.noticeboard.access.Role;
+import org.noticeboard.account.OfficialAccountService;
+import org.noticeboard.department.Department;
+import org.noticeboard.department.DepartmentService;
+import org.noticeboard.member.MemberService;
+import org.noticeboard.organisation.Tenants;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo and training data: a fictional trust with departments, one member per role and
+ * official accounts, plus a second organisation to show that tenants are kept apart. Seeded
+ * through the same services (and audit trail) as any change.
+ */
+@Component
+public class DemoData {
+
+    public static final String TRUST = "northshire";
+    public static final String BOARD = "valley-health";
+
+    /** A demo member: who they are and which roles they hold, for the sign-in page. */
+    public record DemoUser(String username, String name, String organisation, String department, List<Role> roles) {}
+
+    public static final List<DemoUser> USERS = List.of(
+            new DemoUser("olu.admin", "Olu Adeyemi", "Northshire Community Health NHS Trust", "Communications",
+                    List.of(Role.ORG_ADMIN)),
+            new DemoUser("sam.staff", "Sam Patel", "Northshire Community Health NHS Trust", "Physiotherapy",
+                    List.of(Role.STAFF)),
+            new DemoUser("alex.approver", "Alex Morgan", "Northshire Community Health NHS Trust", "Communications",
+                    List.of(Role.APPROVER, Role.STAFF)),
+            new DemoUser("ash.accounts", "Ash Lewis", "Northshire Community Health NHS Trust", "Communications",
+                    List.of(Role.ACCOUNT_ADMIN)),
+            new DemoUser("cara.curator", "Cara Byrne", "Northshire Community Health NHS Trust",
+                    "Older People's Rehabilitation", List.of(Role.CURATOR, Role.STAFF)),
+            new DemoUser("aud.auditor", "Audrey Okafor", "Northshire Community Health NHS Trust", "Information Governance",
+                    List.of(Role.AUDITOR)),
+            new DemoUser("val.admin", "Val Jones", "Valley Health Board", "Communications", List.of(Role.ORG_ADMIN)));
+
+    private final Tenants tenants;
+    private final Access access;
+    private final DepartmentService departments;
+    private final MemberService members;
+    private final OfficialAccountService accounts;
+
+    public DemoData(Tenants tenants, Access access, DepartmentService departments, MemberService members,
+            OfficialAccountService accounts) {
+        this.tenants = tenants;
+        this.access = access;
+        this.departments = departments;
+        this.members = members;
+        this.accounts = accounts;
+    }
+
+    /** Seeds the demo organisations once; later starts find them and leave them as users left them. */
+    @Transactional
+    public boolean seedIfAbsent() {
+        if (tenants.findBySlug(TRUST).isPresent()) {
+            return false;
+        }
+        var trust = tenants.create(TRUST, "Northshire Community Health NHS Trust");
+        access.asSystem(trust.id(), "Demo set-up", () -> {
+            for (String name : List.of("Communications", "Physiotherapy", "Older People's Rehabilitation",
+                    "Information Governance")) {
+                departments.create(name);
+            }
+            for (DemoUser user : USERS) {
+                if (user.organisation().startsWith("Northshire")) {
+                    addMember(user);
+                }
+            }
+            accounts.register("NorthshireNHS", "Northshire Community Health", department("Communications"));
+            accounts.register("NorthshirePhysio", "Northshire Physiotherapy", department("Physiotherapy"));
+            accounts.register("NorthshireOPR", "Older People's Rehab Northshire", department("Older People's Rehabilitation"));
+            return null;
+        });
+        var board = tenants.create(BOARD, "Valley Health Board");
+        access.asSystem(board.id(), "Demo set-up", () -> {
+            departments.create("Communications");
+            departments.create("Physiotherapy");
+            for (DemoUser user : USERS) {
+                if (user.organisation().equals("Valley Health Board")) {
+                    addMember(user);
+                }
+            }
+            accounts.register("ValleyHealth", "Valley Health Board", department("Communications"));
+            return null;
+        });
+        return true;
+    }
+
+    private void addMember(DemoUser user) {
+        Long departmentId = department(user.department());
+        String email = user.username() + "@" + (user.organisation().startsWith("Valley") ? "valley.example" : "northshire.example");
+        var member = members.create(user.name(), email, departmentId, user.username());
+        for (Role role : user.roles()) {
+            boolean departmental = role == Role.STAFF || role == Role.CURATOR;
+            members.grant(member.id(), role, departmental ? departmentId : null);
+        }
+    }
+
+    private @Nullable Long department(String name) {
+        return departments.list().stream().filter(d -> d.name().equals(name)).map(Department::id).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.demo;
+
+import org.jspecify.annotations.NullMarked;

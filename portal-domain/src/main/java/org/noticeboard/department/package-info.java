@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.department;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,109 @@
+package org.noticeboard.member;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.noticeboard.access.Access;
+import org.noticeboard.access.NotPermittedException;
+import org.noticeboard.access.Role;
+import org.noticeboard.audit.AuditTrail;
+import org.noticeboard.organisation.Tenants;
+import org.noticeboard.shared.Names;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a successful authentication into a member: by demo sign-in name, or by the identity
+ * provider's issuer and subject (a first sign-in creates the member with no roles, or joins a
+ * member an admin added with the same verified e-mail address).
+ */
+@Service
+public class SignInService {
+
+    private final MemberRepository members;
+    private final Tenants tenants;
+    private final Access access;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public SignInService(MemberRepository members, Tenants tenants, Access access, AuditTrail audit, Clock clock) {
+        this.members = members;
+        this.tenants = tenants;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The member with this demo sign-in name, if there is one and they are active. */
+    @Transactional(readOnly = true)
+    public Optional<SignedInMember> findDemoMember(String username) {
+        return members.findIdByUsername(username.strip()).flatMap(this::load);
+    }
+
+    @Transactional
+    public SignedInMember recordDemoSignIn(long memberId) {
+        SignedInMember member = load(memberId).orElseThrow(SignInService::inactive);
+        members.touchSignIn(memberId, clock.instant().atOffset(ZoneOffset.UTC));
+        return member;
+    }
+
+    @Transactional
+    public SignedInMember identityProviderSignIn(String organisationSlug, String issuer, String subject,
+            @Nullable String name, @Nullable String email, boolean emailVerified) {
+        long organisationId = tenants.findBySlug(organisationSlug)
+                .orElseThrow(() -> new IllegalStateException("No organisation \"" + organisationSlug
+                        + "\" for sign-in: set noticeboard.oidc.organisation to an existing organisation"))
+                .id();
+        Long memberId = members.findIdBySubject(issuer, subject).orElse(null);
+        if (memberId != null && !members.organisationOf(memberId).orElseThrow().equals(organisationId)) {
+            throw new NotPermittedException("other_organisation", "This identity belongs to another organisation.");
+        }
+        if (memberId == null && email != null && emailVerified) {
+            memberId = members.findUnlinkedIdByEmail(organisationId, email).orElse(null);
+            if (memberId != null) {
+                long linked = memberId;
+                members.linkSubject(linked, issuer, subject);
+                access.asSystem(organisationId, "Sign-in", () -> {
+                    audit.record(access.actor(), "member.identity_linked", "member", linked,
+                            "Member with e-mail " + email + " signed in for the first time", null,
+                            Map.of("issuer", issuer, "subject", subject));
+                    return null;
+                });
+            }
+        }
+        if (memberId == null) {
+            String displayName = Names.optional(name) != null ? Names.required(name, "name", "Name", 120)
+                    : Names.optional(email) != null ? email : "New member " + subject;
+            String cleanEmail = email != null && emailVerified && !members.emailTaken(organisationId, email, null) ? email : null;
+            long created = members.insert(organisationId, displayName, cleanEmail, null, null, issuer, subject);
+            memberId = created;
+            access.asSystem(organisationId, "Sign-in", () -> {
+                audit.record(access.actor(), "member.created", "member", created,
+                        "\"" + displayName + "\" signed in for the first time (no roles yet)", null,
+                        Map.of("name", displayName, "issuer", issuer, "subject", subject));
+                return null;
+            });
+        }
+        members.touchSignIn(memberId, clock.instant().atOffset(ZoneOffset.UTC));
+        return load(memberId).orElseThrow(SignInService::inactive);
+    }
+
+    private Optional<SignedInMember> load(long memberId) {
+        long organisationId = members.organisationOf(memberId).orElse(-1L);
+        return members.find(organisationId, memberId)
+                .filter(Member::active)
+                .map(m -> {
+                    var roles = EnumSet.noneOf(Role.class);
+                    m.grants().forEach(g -> roles.add(g.role()));
+                    return new SignedInMember(m.id(), organisationId, m.displayName(), roles);
+                });
+    }
+
+    private static NotPermittedException inactive() {
+        return new NotPermittedException("member_inactive",
+                "Your membership is not active. Ask your organisation admin to restore it.");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.organisation;
+
+import org.jspecify.annotations.NullMarked;

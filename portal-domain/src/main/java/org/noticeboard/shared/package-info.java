@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.shared;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,31 @@
+package org.noticeboard.testing;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.noticeboard.db.testing.TestDatabases;
+import org.noticeboard.shared.DomainConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** The domain on a fresh PostgreSQL database, with the caller set by {@link TestCaller}. */
+@SpringBootApplication(scanBasePackages = "org.noticeboard.testing")
+@Import(DomainConfiguration.class)
+public class DomainTestApplication {
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource() {
+        var database = TestDatabases.create();
+        var dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(database.url());
+        dataSource.setUsername(database.username());
+        dataSource.setPassword(database.password());
+        dataSource.setMaximumPoolSize(8);
+        return dataSource;
+    }
+
+    @Bean
+    TestCaller testCaller() {
+        return new TestCaller();
+    }
+}
