@@ -74,7 +74,7 @@ public class DemoData {
                 }
             }
             accounts.register("NorthshireNHS", "Northshire Community Health", department("Communications"));
-            accounts.register("NorthshirePhysio", "Northshire Physiotherapy", department("Physiotherapy"));
+            accounts.register("NShirePhysio", "Northshire Physiotherapy", department("Physiotherapy"));
             accounts.register("NorthshireOPR", "Older People's Rehab Northshire", department("Older People's Rehabilitation"));
             return null;
         });
