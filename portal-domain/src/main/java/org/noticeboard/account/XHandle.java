@@ -8,6 +8,7 @@ import org.noticeboard.shared.InvalidInputException;
 public record XHandle(String value) {
 
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{1,15}");
+    private static final Pattern CHARACTERS = Pattern.compile("[A-Za-z0-9_]+");
 
     public XHandle {
         if (!HANDLE.matcher(value).matches()) {
@@ -23,13 +24,13 @@ public record XHandle(String value) {
         if (text.isEmpty()) {
             throw new InvalidInputException("blank", field, "Enter the account's X handle, for example @NorthshireNHS.");
         }
+        if (!CHARACTERS.matcher(text).matches()) {
+            throw new InvalidInputException("malformed_handle", field, "\"" + input.strip()
+                    + "\" is not an X handle: use only letters, digits and underscores (no spaces, dots or hyphens).");
+        }
         if (text.length() > 15) {
             throw new InvalidInputException("malformed_handle", field, "\"" + input.strip() + "\" is " + text.length()
                     + " characters long; an X handle has at most 15.");
-        }
-        if (!HANDLE.matcher(text).matches()) {
-            throw new InvalidInputException("malformed_handle", field, "\"" + input.strip()
-                    + "\" is not an X handle: use only letters, digits and underscores (no spaces, dots or hyphens).");
         }
         return new XHandle(text);
     }

@@ -1,0 +1,47 @@
+package org.noticeboard.app;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The portal's settings; each can be given as an environment variable
+ * ({@code NOTICEBOARD_MODE}, {@code NOTICEBOARD_DATABASE_URL}, {@code NOTICEBOARD_OIDC_ISSUER_URI}...).
+ */
+@ConfigurationProperties("noticeboard")
+public record NoticeboardProperties(
+        @DefaultValue("demo") Mode mode,
+        @DefaultValue("${user.home}/.noticeboard") Path dataDir,
+        @DefaultValue Database database,
+        @DefaultValue Demo demo,
+        @DefaultValue Oidc oidc) {
+
+    public enum Mode {
+        /** seeded demo users sign in with a form; X is the in-process sandbox */
+        DEMO,
+        /** members sign in through the organisation's OpenID Connect provider; X is api.x.com */
+        LIVE
+    }
+
+    /** Blank URL: the portal runs its own embedded PostgreSQL with data in {@code dataDir/pgdata}. */
+    public record Database(@Nullable String url, @DefaultValue("postgres") String username, @Nullable String password) {
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    public record Demo(@DefaultValue("demo") String password, @DefaultValue("true") boolean seed) {}
+
+    public record Oidc(
+            @Nullable String issuerUri,
+            @Nullable String clientId,
+            @Nullable String clientSecret,
+            @DefaultValue("openid,profile,email") String scopes,
+            @Nullable String organisation) {}
+
+    public boolean demoMode() {
+        return mode == Mode.DEMO;
+    }
+}

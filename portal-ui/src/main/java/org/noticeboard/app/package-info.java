@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.app;
+
+import org.jspecify.annotations.NullMarked;

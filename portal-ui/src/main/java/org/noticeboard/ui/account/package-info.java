@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.account;
+
+import org.jspecify.annotations.NullMarked;

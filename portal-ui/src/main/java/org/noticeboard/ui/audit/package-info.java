@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.audit;
+
+import org.jspecify.annotations.NullMarked;

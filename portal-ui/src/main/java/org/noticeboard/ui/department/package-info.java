@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.department;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.member;
+
+import org.jspecify.annotations.NullMarked;

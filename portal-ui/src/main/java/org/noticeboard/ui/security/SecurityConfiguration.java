@@ -1,0 +1,71 @@
+package org.noticeboard.ui.security;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import java.util.Arrays;
+import org.noticeboard.app.NoticeboardProperties;
+import org.noticeboard.member.SignInService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Demo mode signs the seeded members in with a form; live mode through the organisation's
+ * OpenID Connect provider. Every route is annotated with who may open it; the domain services
+ * check again on every call.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String OIDC_REGISTRATION = "oidc";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, NoticeboardProperties properties, SignInService signIn)
+            throws Exception {
+        if (properties.demoMode()) {
+            http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        } else {
+            String organisation = properties.oidc().organisation();
+            if (organisation == null || organisation.isBlank()) {
+                throw new IllegalStateException("Live mode needs noticeboard.oidc.organisation (NOTICEBOARD_OIDC_ORGANISATION): "
+                        + "the short name of the organisation whose members sign in here");
+            }
+            http.oauth2Login(login -> login.userInfoEndpoint(
+                    userInfo -> userInfo.oidcUserService(new OidcSignIn(signIn, organisation.strip()))));
+            http.with(vaadin(), vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + OIDC_REGISTRATION, "{baseUrl}"));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "noticeboard.mode", havingValue = "demo", matchIfMissing = true)
+    DemoSignIn demoSignIn(SignInService signIn, NoticeboardProperties properties) {
+        return new DemoSignIn(signIn, properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "noticeboard.mode", havingValue = "live")
+    ClientRegistrationRepository clientRegistrations(NoticeboardProperties properties) {
+        var oidc = properties.oidc();
+        if (oidc.issuerUri() == null || oidc.clientId() == null) {
+            throw new IllegalStateException("Live mode needs noticeboard.oidc.issuer-uri and noticeboard.oidc.client-id "
+                    + "(NOTICEBOARD_OIDC_ISSUER_URI, NOTICEBOARD_OIDC_CLIENT_ID)");
+        }
+        ClientRegistration registration = ClientRegistrations.fromIssuerLocation(oidc.issuerUri())
+                .registrationId(OIDC_REGISTRATION)
+                .clientName("Your organisation's sign-in")
+                .clientId(oidc.clientId())
+                .clientSecret(oidc.clientSecret())
+                .scope(Arrays.stream(oidc.scopes().split(",")).map(String::strip).toList())
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.security;
+
+import org.jspecify.annotations.NullMarked;

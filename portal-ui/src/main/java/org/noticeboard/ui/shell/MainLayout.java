@@ -1,0 +1,63 @@
+package org.noticeboard.ui.shell;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.noticeboard.member.MemberService;
+import org.noticeboard.organisation.OrganisationService;
+
+/**
+ * The shell around every signed-in page: the organisation, the member, sign-out, and a menu
+ * holding only the pages the member's roles open (Vaadin filters menu entries by the routes'
+ * access annotations).
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication, OrganisationService organisations, MemberService members) {
+        var title = new Span("Noticeboard");
+        title.getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
+        var organisation = new Span(organisations.current().name());
+        organisation.setId("shell-organisation");
+        var me = members.me();
+        var member = new Span(new Icon(VaadinIcon.USER), new Span(" " + me.displayName()));
+        member.setId("shell-member");
+        var signOut = new Button("Sign out", e -> authentication.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var spacer = new Div();
+        var header = new HorizontalLayout(new DrawerToggle(), title, organisation, spacer, member, signOut);
+        header.setWidthFull();
+        header.setPadding(true);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(spacer);
+        addToNavbar(header);
+
+        var nav = new SideNav();
+        nav.setId("side-nav");
+        MenuConfiguration.getMenuEntries().forEach(entry -> {
+            var item = new SideNavItem(entry.title(), entry.path());
+            String icon = entry.icon();
+            if (icon != null && icon.contains(":")) {
+                item.setPrefixComponent(new Icon(icon.substring(0, icon.indexOf(':')), icon.substring(icon.indexOf(':') + 1)));
+            }
+            nav.addItem(item);
+        });
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+}

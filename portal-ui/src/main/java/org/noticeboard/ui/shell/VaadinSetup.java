@@ -1,0 +1,64 @@
+package org.noticeboard.ui.shell;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.CustomizedSystemMessages;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.UUID;
+import org.noticeboard.access.NotPermittedException;
+import org.noticeboard.shared.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What people see when something goes wrong outside a form: an ended session sends them to
+ * sign in again with a plain explanation; a refusal from the domain shows its reason; anything
+ * else shows a reference to quote, with the details in the log.
+ */
+@Component
+class VaadinSetup implements VaadinServiceInitListener {
+
+    static final String SESSION_EXPIRED_CAPTION = "Your session has ended";
+    static final String SESSION_EXPIRED_MESSAGE =
+            "You were away for a while. Anything you saved is kept; click here to sign in again.";
+
+    private static final Logger log = LoggerFactory.getLogger(VaadinSetup.class);
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().setSystemMessagesProvider(info -> systemMessages());
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(VaadinSetup::handle));
+    }
+
+    static CustomizedSystemMessages systemMessages() {
+        var messages = new CustomizedSystemMessages();
+        messages.setSessionExpiredCaption(SESSION_EXPIRED_CAPTION);
+        messages.setSessionExpiredMessage(SESSION_EXPIRED_MESSAGE);
+        messages.setSessionExpiredURL("login?expired");
+        messages.setSessionExpiredNotificationEnabled(true);
+        return messages;
+    }
+
+    static void handle(ErrorEvent event) {
+        Throwable cause = event.getThrowable();
+        while (cause.getCause() != null && !(cause instanceof DomainException)) {
+            cause = cause.getCause();
+        }
+        if (UI.getCurrent() == null) {
+            log.error("Error outside a UI", event.getThrowable());
+            return;
+        }
+        if (cause instanceof NotPermittedException e && e.reason().equals("not_signed_in")) {
+            UI.getCurrent().getPage().setLocation("login?expired");
+        } else if (cause instanceof DomainException e) {
+            Feedback.error(e.getMessage());
+        } else {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Unexpected error, reference {}", reference, event.getThrowable());
+            Feedback.error("Something went wrong and nothing was saved. If it happens again, quote reference "
+                    + reference + " to your administrator.");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.shell;
+
+import org.jspecify.annotations.NullMarked;
