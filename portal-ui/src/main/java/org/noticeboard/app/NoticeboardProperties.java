@@ -39,7 +39,11 @@ public record NoticeboardProperties(
             @Nullable String clientId,
             @Nullable String clientSecret,
             @DefaultValue("openid,profile,email") String scopes,
-            @Nullable String organisation) {}
+            /** short name of the organisation whose members sign in here (created at start if missing) */
+            @Nullable String organisation,
+            @Nullable String organisationName,
+            /** whoever first signs in with this verified e-mail address becomes organisation admin */
+            @Nullable String firstAdminEmail) {}
 
     public boolean demoMode() {
         return mode == Mode.DEMO;

@@ -88,6 +88,7 @@ public class AuditTrailView extends VerticalLayout {
             e.changes().forEach(line -> changes.add(new Div(line)));
             return changes;
         }).setHeader("Changes").setKey("changes").setFlexGrow(2);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(50);
         grid.setSizeFull();
         add(grid);

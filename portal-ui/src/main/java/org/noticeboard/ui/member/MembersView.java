@@ -73,6 +73,7 @@ public class MembersView extends VerticalLayout {
             manage.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return manage;
         }).setKey("actions").setAutoWidth(true);
+        grid.addItemClickListener(e -> openManage(e.getItem().id()));
         add(grid);
         refresh();
     }

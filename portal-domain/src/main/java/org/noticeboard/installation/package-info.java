@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.installation;
+
+import org.jspecify.annotations.NullMarked;

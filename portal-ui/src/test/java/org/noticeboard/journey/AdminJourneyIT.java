@@ -1,0 +1,108 @@
+package org.noticeboard.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.noticeboard.testing.PortalDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The organisation admin's first walk, in headless Chromium against the running portal: sign
+ * in from the demo list, add a department, grant a role, and find both in the audit trail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdminJourneyIT {
+
+    static Chromium chromium;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PortalDatabase.register(registry);
+    }
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void an_admin_adds_a_department_grants_a_role_and_sees_both_in_the_audit_trail() {
+        try (var context = chromium.browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            page.navigate("http://localhost:" + port + "/");
+
+            // not signed in: the sign-in page, listing the demo members
+            assertThat(page).hasURL(Pattern.compile(".*/login$"));
+            assertThat(page.locator("#demo-users")).containsText("olu.admin");
+            page.getByLabel("Sign-in name").fill("olu.admin");
+            page.locator("input[name=password]").fill("demo");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+
+            assertThat(page.getByText("Welcome, Olu Adeyemi")).isVisible();
+            assertThat(page.locator("#shell-organisation")).hasText("Northshire Community Health NHS Trust");
+
+            // add a department
+            page.locator("#side-nav").getByText("Departments").click();
+            page.locator("#department-name input").fill("Wound Care Service");
+            page.locator("#add-department").click();
+            assertThat(page.locator("#departments")).containsText("Wound Care Service");
+
+            // grant Sam Patel the Approver role
+            page.locator("#side-nav").getByText("Members and roles").click();
+            page.locator("#members").getByText("Sam Patel").click();
+            page.locator("#grant-role").click();
+            page.locator("vaadin-select-item").getByText("Approver", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).click();
+            page.locator("#grant-role-button").click();
+            assertThat(page.getByText("Approver granted to Sam Patel.")).isVisible();
+            page.locator("#close-manage").click();
+            assertThat(page.locator("#members")).containsText("Approver, Staff (Physiotherapy)");
+
+            // both changes are in the audit trail, attributed to the admin
+            page.locator("#side-nav").getByText("Audit trail").click();
+            var events = page.locator("#audit-events");
+            assertThat(events).containsText("Approver granted to \"Sam Patel\" for the whole organisation");
+            assertThat(events).containsText("Department \"Wound Care Service\" created");
+            assertThat(events).containsText("Olu Adeyemi");
+            page.locator("#verify-integrity").click();
+            assertThat(page.locator("#integrity-result")).containsText("Intact");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/journey-audit-trail.png")).setFullPage(true));
+
+            // sign out ends the session
+            page.locator("#sign-out").click();
+            assertThat(page).hasURL(Pattern.compile(".*/login\\?logout$"));
+            page.navigate("http://localhost:" + port + "/members");
+            assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        }
+    }
+
+    @Test
+    void a_wrong_password_is_explained_and_nobody_is_signed_in() {
+        try (var context = chromium.browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            page.navigate("http://localhost:" + port + "/login");
+            page.getByLabel("Sign-in name").fill("olu.admin");
+            page.locator("input[name=password]").fill("wrong");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            assertThat(page.getByText("Sign-in name or password not recognised")).isVisible();
+            assertThat(page).hasURL(Pattern.compile(".*/login\\?error$"));
+        }
+    }
+}
