@@ -93,6 +93,41 @@ class AdminJourneyIT {
     }
 
     @Test
+    void an_ended_session_says_so_keeps_nothing_half_written_and_leads_back_to_sign_in() {
+        try (var context = chromium.browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            signIn(page, "olu.admin");
+            page.locator("#side-nav").getByText("Departments").click();
+            page.locator("#department-name input").fill("Never Saved Department");
+
+            // the browser's session is one the server no longer knows, as after a time-out
+            var expired = context.cookies().stream().filter(c -> c.name.equals("JSESSIONID")).findFirst().orElseThrow();
+            expired.value = "EXPIRED0000000000000000000000000";
+            context.addCookies(java.util.List.of(expired));
+            page.locator("#add-department").click();
+
+            assertThat(page.getByText("Your session has ended")).isVisible();
+            page.getByText("Your session has ended").click();
+            assertThat(page).hasURL(Pattern.compile(".*/login\\?expired$"));
+            assertThat(page.locator("#login-notice")).hasText("Your session had ended. Sign in again; everything you saved is kept.");
+
+            signIn(page, "olu.admin");
+            page.locator("#side-nav").getByText("Departments").click();
+            assertThat(page.locator("#departments")).containsText("Physiotherapy");
+            assertThat(page.locator("#departments")).not().containsText("Never Saved Department");
+        }
+    }
+
+    private void signIn(Page page, String username) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("Sign-in name").fill(username);
+        page.locator("input[name=password]").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.locator("#shell-member")).isVisible();
+    }
+
+    @Test
     void a_wrong_password_is_explained_and_nobody_is_signed_in() {
         try (var context = chromium.browser.newContext()) {
             Page page = context.newPage();

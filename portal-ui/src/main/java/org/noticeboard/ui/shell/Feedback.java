@@ -6,6 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.Map;
 import org.noticeboard.shared.DomainException;
 import org.noticeboard.shared.InvalidInputException;
+import org.springframework.dao.DuplicateKeyException;
 
 /** How views tell people what happened: the domain's own words, next to the field they concern. */
 public final class Feedback {
@@ -21,6 +22,10 @@ public final class Feedback {
         try {
             action.run();
             return true;
+        } catch (DuplicateKeyException e) {
+            // two people saved the same name at the same moment; the database kept one of them
+            error("Someone else saved the same thing a moment ago. Reload the page to see it; nothing of yours was saved.");
+            return false;
         } catch (DomainException e) {
             if (e instanceof InvalidInputException invalid && fields.containsKey(invalid.field())) {
                 var field = fields.get(invalid.field());

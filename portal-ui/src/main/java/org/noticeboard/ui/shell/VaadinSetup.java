@@ -38,6 +38,9 @@ class VaadinSetup implements VaadinServiceInitListener {
         messages.setSessionExpiredMessage(SESSION_EXPIRED_MESSAGE);
         messages.setSessionExpiredURL("login?expired");
         messages.setSessionExpiredNotificationEnabled(true);
+        messages.setCookiesDisabledCaption("Cookies are switched off");
+        messages.setCookiesDisabledMessage(
+                "Noticeboard needs one cookie to keep you signed in. Allow cookies for this site, then click here.");
         return messages;
     }
 
