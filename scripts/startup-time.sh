@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the time from a run command to the first page the portal serves (the sign-in page).
 #   scripts/startup-time.sh quickstart   # ./mvnw -Pdemo -DskipTests verify (builds, then runs in demo mode)
-#   scripts/startup-time.sh jar          # java -jar portal-ui/target/noticeboard.jar (build it first with -Pproduction)
+#   scripts/startup-time.sh jar          # java -jar portal-ui/target/noticeboard.jar (build it first: ./mvnw -DskipTests package)
 # Uses a throw-away data directory, so each run includes creating and seeding the embedded database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
