@@ -17,17 +17,13 @@ final class DemoMemberUser implements UserDetails, MemberPrincipal, CredentialsC
 
     private final String username;
     private @Nullable String password;
-    private final long memberId;
-    private final long organisationId;
-    private final String displayName;
+    private final SignedInMember member;
     private final List<GrantedAuthority> authorities;
 
     DemoMemberUser(String username, String password, SignedInMember member) {
         this.username = username;
         this.password = password;
-        this.memberId = member.memberId();
-        this.organisationId = member.organisationId();
-        this.displayName = member.displayName();
+        this.member = member;
         this.authorities = Authorities.of(member.roles());
     }
 
@@ -52,22 +48,12 @@ final class DemoMemberUser implements UserDetails, MemberPrincipal, CredentialsC
     }
 
     @Override
-    public long memberId() {
-        return memberId;
-    }
-
-    @Override
-    public long organisationId() {
-        return organisationId;
-    }
-
-    @Override
-    public String displayName() {
-        return displayName;
+    public SignedInMember member() {
+        return member;
     }
 
     @Override
     public String toString() {
-        return "DemoMemberUser[" + username + ", member " + memberId + "]";
+        return "DemoMemberUser[" + username + ", member " + member.memberId() + "]";
     }
 }

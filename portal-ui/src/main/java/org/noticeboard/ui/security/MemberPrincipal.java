@@ -1,11 +1,21 @@
 package org.noticeboard.ui.security;
 
+import org.noticeboard.member.SignedInMember;
+
 /** The signed-in member, whichever way they signed in. */
 public interface MemberPrincipal {
 
-    long memberId();
+    SignedInMember member();
 
-    long organisationId();
+    default long memberId() {
+        return member().memberId();
+    }
 
-    String displayName();
+    default long organisationId() {
+        return member().organisationId();
+    }
+
+    default String displayName() {
+        return member().displayName();
+    }
 }

@@ -12,34 +12,20 @@ final class OidcMember extends DefaultOidcUser implements MemberPrincipal {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final long memberId;
-    private final long organisationId;
-    private final String displayName;
+    private final SignedInMember member;
 
     OidcMember(SignedInMember member, OidcIdToken idToken, OidcUserInfo userInfo) {
         super(Authorities.of(member.roles()), idToken, userInfo);
-        this.memberId = member.memberId();
-        this.organisationId = member.organisationId();
-        this.displayName = member.displayName();
+        this.member = member;
     }
 
     @Override
-    public long memberId() {
-        return memberId;
-    }
-
-    @Override
-    public long organisationId() {
-        return organisationId;
-    }
-
-    @Override
-    public String displayName() {
-        return displayName;
+    public SignedInMember member() {
+        return member;
     }
 
     @Override
     public String getName() {
-        return displayName;
+        return member.displayName();
     }
 }
