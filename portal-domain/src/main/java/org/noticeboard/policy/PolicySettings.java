@@ -9,11 +9,9 @@ public record PolicySettings(Map<String, RuleSetting> rules, PolicyParameters pa
         rules = Map.copyOf(rules);
     }
 
+    /** The rule's setting; a rule newer than this version of the policy is on at its default severity. */
     public RuleSetting rule(String id) {
         RuleSetting setting = rules.get(id);
-        if (setting == null) {
-            throw new IllegalArgumentException("no setting for rule " + id);
-        }
-        return setting;
+        return setting != null ? setting : new RuleSetting(true, RuleCatalog.get(id).defaultSeverity());
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.campaign;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.guidance;
+
+import org.jspecify.annotations.NullMarked;

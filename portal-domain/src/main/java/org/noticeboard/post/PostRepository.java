@@ -1,0 +1,187 @@
+package org.noticeboard.post;
+
+import static org.noticeboard.db.jooq.Tables.CAMPAIGN;
+import static org.noticeboard.db.jooq.Tables.MEDIA;
+import static org.noticeboard.db.jooq.Tables.MEMBER;
+import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
+import static org.noticeboard.db.jooq.Tables.POST;
+import static org.noticeboard.db.jooq.Tables.POST_REVISION;
+import static org.noticeboard.db.jooq.Tables.POST_REVISION_MEDIA;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.noticeboard.policy.Finding;
+import org.noticeboard.policy.GuidanceSection;
+import org.noticeboard.policy.Severity;
+import org.noticeboard.policy.Span;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class PostRepository {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final TypeReference<List<StoredFinding>> FINDINGS = new TypeReference<>() {};
+
+    /** How a finding is kept in the revision's JSON. */
+    record StoredFinding(String ruleId, Severity severity, String message, @Nullable Integer start, @Nullable Integer end,
+            String guidance, GuidanceSection section, String key, @Nullable String justification) {}
+
+    private final DSLContext db;
+
+    PostRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    long insertPost(long organisationId, long accountId, long authorId) {
+        return db.insertInto(POST)
+                .set(POST.ORGANISATION_ID, organisationId)
+                .set(POST.ACCOUNT_ID, accountId)
+                .set(POST.AUTHOR_ID, authorId)
+                .returning(POST.ID)
+                .fetchSingle(POST.ID);
+    }
+
+    void insertRevision(long organisationId, long postId, int number, PostDraftClean draft, long authorId, String authorName,
+            String contentHash, int policyVersion, int weightedLength, boolean blocked, List<CheckedFinding> findings) {
+        long revisionId = db.insertInto(POST_REVISION)
+                .set(POST_REVISION.ORGANISATION_ID, organisationId)
+                .set(POST_REVISION.POST_ID, postId)
+                .set(POST_REVISION.NUMBER, number)
+                .set(POST_REVISION.TEXT, draft.text())
+                .set(POST_REVISION.REPLY_TO_URL, draft.replyToUrl())
+                .set(POST_REVISION.QUOTE_URL, draft.quoteUrl())
+                .set(POST_REVISION.CAMPAIGN_ID, draft.campaignId())
+                .set(POST_REVISION.AUTHOR_ID, authorId)
+                .set(POST_REVISION.AUTHOR_NAME, authorName)
+                .set(POST_REVISION.CONTENT_HASH, contentHash)
+                .set(POST_REVISION.POLICY_VERSION, policyVersion)
+                .set(POST_REVISION.WEIGHTED_LENGTH, weightedLength)
+                .set(POST_REVISION.BLOCKED, blocked)
+                .set(POST_REVISION.FINDINGS, JSONB.valueOf(json.writeValueAsString(findings.stream().map(f -> new StoredFinding(
+                        f.finding().ruleId(), f.finding().severity(), f.finding().message(),
+                        f.finding().span() == null ? null : f.finding().span().start(),
+                        f.finding().span() == null ? null : f.finding().span().end(), f.finding().guidance(),
+                        f.finding().section(), f.key(), f.justification())).toList())))
+                .returning(POST_REVISION.ID)
+                .fetchSingle(POST_REVISION.ID);
+        for (int i = 0; i < draft.images().size(); i++) {
+            var image = draft.images().get(i);
+            db.insertInto(POST_REVISION_MEDIA)
+                    .set(POST_REVISION_MEDIA.REVISION_ID, revisionId)
+                    .set(POST_REVISION_MEDIA.POSITION, i)
+                    .set(POST_REVISION_MEDIA.ORGANISATION_ID, organisationId)
+                    .set(POST_REVISION_MEDIA.MEDIA_ID, image.mediaId())
+                    .set(POST_REVISION_MEDIA.ALT_TEXT, image.altText())
+                    .execute();
+        }
+    }
+
+    boolean moveTo(long organisationId, long postId, int expectedVersion, PostState state, @Nullable Integer reviewStep,
+            int currentRevision, @Nullable Instant submittedAt, Instant now) {
+        return db.update(POST)
+                        .set(POST.STATE, state.name())
+                        .set(POST.REVIEW_STEP, reviewStep)
+                        .set(POST.CURRENT_REVISION, currentRevision)
+                        .set(POST.SUBMITTED_AT, submittedAt == null ? null : submittedAt.atOffset(ZoneOffset.UTC))
+                        .set(POST.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                        .set(POST.VERSION, POST.VERSION.plus(1))
+                        .where(POST.ORGANISATION_ID.eq(organisationId), POST.ID.eq(postId), POST.VERSION.eq(expectedVersion))
+                        .execute() == 1;
+    }
+
+    /** The media hashes, in the given order, when every image is the organisation's. */
+    Optional<List<String>> mediaHashes(long organisationId, List<Long> mediaIds) {
+        var rows = db.select(MEDIA.ID, MEDIA.SHA256).from(MEDIA)
+                .where(MEDIA.ORGANISATION_ID.eq(organisationId), MEDIA.ID.in(mediaIds))
+                .fetchMap(MEDIA.ID, MEDIA.SHA256);
+        if (!rows.keySet().containsAll(mediaIds)) {
+            return Optional.empty();
+        }
+        return Optional.of(mediaIds.stream().map(rows::get).toList());
+    }
+
+    List<String> mediaFileNames(List<Long> mediaIds) {
+        var names = db.select(MEDIA.ID, MEDIA.FILE_NAME).from(MEDIA).where(MEDIA.ID.in(mediaIds)).fetchMap(MEDIA.ID, MEDIA.FILE_NAME);
+        return mediaIds.stream().map(id -> names.getOrDefault(id, "image")).toList();
+    }
+
+    Optional<Post> find(long organisationId, long postId) {
+        var row = db.select(POST.asterisk(), OFFICIAL_ACCOUNT.HANDLE, OFFICIAL_ACCOUNT.DISPLAY_NAME, MEMBER.DISPLAY_NAME)
+                .from(POST)
+                .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
+                .join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
+                .where(POST.ORGANISATION_ID.eq(organisationId), POST.ID.eq(postId))
+                .fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        Revision current = revision(postId, row.get(POST.CURRENT_REVISION)).orElseThrow();
+        List<Integer> numbers = db.select(POST_REVISION.NUMBER).from(POST_REVISION).where(POST_REVISION.POST_ID.eq(postId))
+                .orderBy(POST_REVISION.NUMBER).fetch(POST_REVISION.NUMBER);
+        var submitted = row.get(POST.SUBMITTED_AT);
+        return Optional.of(new Post(postId, row.get(POST.ACCOUNT_ID), row.get(OFFICIAL_ACCOUNT.HANDLE),
+                row.get(OFFICIAL_ACCOUNT.DISPLAY_NAME), row.get(POST.AUTHOR_ID), row.get(MEMBER.DISPLAY_NAME),
+                PostState.valueOf(row.get(POST.STATE)), row.get(POST.REVIEW_STEP),
+                submitted == null ? null : submitted.toInstant(), row.get(POST.VERSION), current, numbers));
+    }
+
+    Optional<Revision> revision(long postId, int number) {
+        var row = db.select(POST_REVISION.asterisk(), CAMPAIGN.NAME)
+                .from(POST_REVISION)
+                .leftJoin(CAMPAIGN).on(CAMPAIGN.ID.eq(POST_REVISION.CAMPAIGN_ID))
+                .where(POST_REVISION.POST_ID.eq(postId), POST_REVISION.NUMBER.eq(number))
+                .fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        List<RevisionImage> images = db.select(POST_REVISION_MEDIA.MEDIA_ID, MEDIA.FILE_NAME, MEDIA.WIDTH, MEDIA.HEIGHT,
+                        POST_REVISION_MEDIA.ALT_TEXT)
+                .from(POST_REVISION_MEDIA)
+                .join(MEDIA).on(MEDIA.ID.eq(POST_REVISION_MEDIA.MEDIA_ID))
+                .where(POST_REVISION_MEDIA.REVISION_ID.eq(row.get(POST_REVISION.ID)))
+                .orderBy(POST_REVISION_MEDIA.POSITION)
+                .fetch(r -> new RevisionImage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        List<CheckedFinding> findings = json.readValue(row.get(POST_REVISION.FINDINGS).data(), FINDINGS).stream()
+                .map(f -> new CheckedFinding(new Finding(f.ruleId(), f.severity(), f.message(),
+                        f.start() == null || f.end() == null ? null : new Span(f.start(), f.end()), f.guidance(), f.section()),
+                        f.key(), f.justification()))
+                .toList();
+        return Optional.of(new Revision(number, row.get(POST_REVISION.TEXT), row.get(POST_REVISION.REPLY_TO_URL),
+                row.get(POST_REVISION.QUOTE_URL), row.get(POST_REVISION.CAMPAIGN_ID), row.get(CAMPAIGN.NAME), images,
+                row.get(POST_REVISION.AUTHOR_NAME), row.get(POST_REVISION.CREATED_AT).toInstant(),
+                row.get(POST_REVISION.CONTENT_HASH), row.get(POST_REVISION.POLICY_VERSION),
+                row.get(POST_REVISION.WEIGHTED_LENGTH), row.get(POST_REVISION.BLOCKED), findings));
+    }
+
+    List<PostSummary> summaries(Condition condition) {
+        return db.select(POST.ID, OFFICIAL_ACCOUNT.HANDLE, MEMBER.DISPLAY_NAME, POST.STATE, POST_REVISION.TEXT,
+                        POST.UPDATED_AT, POST.CURRENT_REVISION, POST_REVISION.BLOCKED, POST_REVISION.FINDINGS)
+                .from(POST)
+                .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
+                .join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
+                .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))
+                .where(condition)
+                .orderBy(POST.UPDATED_AT.desc())
+                .limit(500)
+                .fetch(PostRepository::toSummary);
+    }
+
+    private static PostSummary toSummary(Record r) {
+        String text = r.get(POST_REVISION.TEXT);
+        int unjustified = (int) json.readValue(r.get(POST_REVISION.FINDINGS).data(), FINDINGS).stream()
+                .filter(f -> f.severity() == Severity.WARN && (f.justification() == null || f.justification().isBlank()))
+                .count();
+        return new PostSummary(r.get(POST.ID), r.get(OFFICIAL_ACCOUNT.HANDLE), r.get(MEMBER.DISPLAY_NAME),
+                PostState.valueOf(r.get(POST.STATE)), text.length() > 120 ? text.substring(0, 119) + "\u2026" : text,
+                r.get(POST.UPDATED_AT).toInstant(), r.get(POST.CURRENT_REVISION), r.get(POST_REVISION.BLOCKED), unjustified);
+    }
+}

@@ -1,0 +1,30 @@
+package org.noticeboard.post;
+
+/** The life of a post (DESIGN.md); the approval workflow moves it beyond IN_REVIEW. */
+public enum PostState {
+    DRAFT("Draft"),
+    IN_REVIEW("In review"),
+    APPROVED("Approved"),
+    SCHEDULED("Scheduled"),
+    PUBLISHING("Publishing"),
+    PUBLISHED("Published"),
+    FAILED("Failed"),
+    REJECTED("Rejected"),
+    WITHDRAWN("Withdrawn"),
+    EXPIRED("Expired");
+
+    private final String label;
+
+    PostState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** States in which the author may change the post (each change is a new revision). */
+    public boolean editableByAuthor() {
+        return this == DRAFT || this == REJECTED || this == WITHDRAWN || this == EXPIRED;
+    }
+}
