@@ -94,13 +94,13 @@ public class PostService {
         if (actor.memberId() == null) {
             throw new NotPermittedException("member_required", "Only a member can write posts.");
         }
-        OfficialAccount account = writable(actor, draft.accountId());
-        PostDraftClean clean = validate(actor, draft);
         Post existing = null;
         if (postId != null) {
             existing = find(actor, postId);
             requireAuthorEditing(actor, existing);
         }
+        OfficialAccount account = writable(actor, draft.accountId());
+        PostDraftClean clean = validate(actor, draft);
         var compiled = policy.engine();
         CheckResult result = compiled.engine().check(checkInput(clean));
         List<CheckedFinding> findings = withJustifications(result, clean.text(), draft.justifications());
