@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.noticeboard.access.Access;
 import org.noticeboard.access.Role;
 import org.noticeboard.account.OfficialAccountService;
+import org.noticeboard.campaign.CampaignService;
 import org.noticeboard.department.Department;
 import org.noticeboard.department.DepartmentService;
 import org.noticeboard.member.MemberService;
@@ -46,14 +47,16 @@ public class DemoData {
     private final DepartmentService departments;
     private final MemberService members;
     private final OfficialAccountService accounts;
+    private final CampaignService campaigns;
 
     public DemoData(Tenants tenants, Access access, DepartmentService departments, MemberService members,
-            OfficialAccountService accounts) {
+            OfficialAccountService accounts, CampaignService campaigns) {
         this.tenants = tenants;
         this.access = access;
         this.departments = departments;
         this.members = members;
         this.accounts = accounts;
+        this.campaigns = campaigns;
     }
 
     /** Seeds the demo organisations once; later starts find them and leave them as users left them. */
@@ -76,6 +79,8 @@ public class DemoData {
             accounts.register("NorthshireNHS", "Northshire Community Health", department("Communications"));
             accounts.register("NShirePhysio", "Northshire Physiotherapy", department("Physiotherapy"));
             accounts.register("NorthshireOPR", "Older People's Rehab Northshire", department("Older People's Rehabilitation"));
+            campaigns.create("Falls Awareness Week", List.of("#FallsAwareness", "#PhysioWorks"), null, null);
+            campaigns.create("Monthly #physiotalk chat", List.of("#physiotalk"), null, null);
             return null;
         });
         var board = tenants.create(BOARD, "Valley Health Board");

@@ -27,9 +27,11 @@ public class HomeView extends VerticalLayout {
 
     /** The pages each role opens (more arrive with the composer, approvals, follow lists...). */
     private static final Map<Role, String> PAGES = Map.of(
-            Role.ORG_ADMIN, "Departments, Members and roles, Audit trail",
+            Role.STAFF, "New post, My posts, Guidance",
+            Role.APPROVER, "My posts (with the posts of the accounts you approve)",
+            Role.ORG_ADMIN, "Departments, Members and roles, Policy, Guidance (editable), Audit trail",
             Role.ACCOUNT_ADMIN, "Official accounts",
-            Role.AUDITOR, "Audit trail");
+            Role.AUDITOR, "Policy (read-only), Audit trail");
 
     public HomeView(MemberService members, OrganisationService organisations) {
         var me = members.me();

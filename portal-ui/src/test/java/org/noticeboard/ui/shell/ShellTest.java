@@ -31,12 +31,12 @@ class ShellTest extends KaribuTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
-            "olu.admin;Home|Departments|Members and roles|Audit trail",
-            "sam.staff;Home",
-            "alex.approver;Home",
-            "ash.accounts;Home|Official accounts",
-            "cara.curator;Home",
-            "aud.auditor;Home|Audit trail"})
+            "olu.admin;Home|Departments|Members and roles|Guidance|Policy|Audit trail",
+            "sam.staff;Home|New post|My posts|Guidance",
+            "alex.approver;Home|New post|My posts|Guidance",
+            "ash.accounts;Home|Official accounts|Guidance",
+            "cara.curator;Home|New post|My posts|Guidance",
+            "aud.auditor;Home|Guidance|Policy|Audit trail"})
     void the_menu_shows_only_what_the_members_roles_allow(String username, String expected) {
         signIn(username);
         UI.getCurrent().navigate(HomeView.class);
@@ -79,7 +79,8 @@ class ShellTest extends KaribuTest {
     @ParameterizedTest(name = "{0} cannot open {1}")
     @CsvSource({
             "sam.staff,departments", "sam.staff,members", "sam.staff,accounts", "sam.staff,audit",
-            "ash.accounts,members", "aud.auditor,accounts", "aud.auditor,departments", "olu.admin,accounts"})
+            "ash.accounts,members", "aud.auditor,accounts", "aud.auditor,departments", "olu.admin,accounts",
+            "sam.staff,policy", "ash.accounts,compose", "aud.auditor,posts"})
     void a_route_beyond_the_members_roles_is_refused(String username, String route) {
         signIn(username);
         assertThatThrownBy(() -> UI.getCurrent().navigate(route)).isInstanceOf(MockAccessDeniedException.class);

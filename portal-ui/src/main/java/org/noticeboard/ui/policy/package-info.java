@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.policy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.post;
+
+import org.jspecify.annotations.NullMarked;
