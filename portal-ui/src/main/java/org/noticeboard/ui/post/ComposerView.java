@@ -109,6 +109,7 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         List<OfficialAccount> writable = posts.writableAccounts();
         account.setId("post-account");
         account.setLabel("Account");
+        account.setWidth("26rem");
         account.setItems(writable);
         account.setItemLabelGenerator(a -> a.handle() + " – " + a.displayName());
         account.addValueChangeListener(e -> refreshPreview());
@@ -309,11 +310,8 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         for (Finding finding : result.findings()) {
             String key = CheckedFinding.keyOf(finding, value);
             var badge = new Span(finding.severity().name());
-            badge.getElement().getThemeList().add("badge " + switch (finding.severity()) {
-                case BLOCK -> "error primary";
-                case WARN -> "warning";
-                case INFO -> "contrast";
-            });
+            badge.getStyle().set("background", TextMarkup.colour(finding.severity())).set("font-weight", "700")
+                    .set("font-size", "var(--lumo-font-size-xs)").set("padding", "0 0.4em").set("border-radius", "0.3em");
             var message = new Span(" " + finding.message());
             var guidance = new Div(new Span(finding.guidance() + " "),
                     new Anchor("guidance/" + finding.section().anchor(), "Guidance: " + finding.section().title()));

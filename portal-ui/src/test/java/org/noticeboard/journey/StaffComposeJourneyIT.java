@@ -1,0 +1,79 @@
+package org.noticeboard.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.noticeboard.testing.PortalDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A member of staff writes a post in Chromium: the live check blocks an NHS number as they
+ * type, asks for a justification of "!!!", and the post goes for approval once both are dealt with.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StaffComposeJourneyIT {
+
+    static Chromium chromium;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PortalDatabase.register(registry);
+    }
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void staff_fix_a_block_justify_a_warning_and_submit() {
+        try (var context = chromium.browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            page.navigate("http://localhost:" + port + "/login");
+            page.getByLabel("Sign-in name").fill("sam.staff");
+            page.locator("input[name=password]").fill("demo");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            page.locator("#side-nav").getByText("New post").click();
+
+            var text = page.locator("#post-text textarea");
+            text.fill("Lovely to see patient 943 476 5919 back on her feet");
+            assertThat(page.locator("#post-findings")).containsText("BLOCK");
+            assertThat(page.locator("#post-highlighted mark")).hasText("943 476 5919");
+            assertThat(page.locator("#submit-post")).isDisabled();
+
+            text.fill("Lovely to see our falls clinic patients back on their feet!!!");
+            assertThat(page.locator("#post-findings")).containsText("WARN");
+            assertThat(page.locator("#post-findings")).not().containsText("BLOCK");
+            assertThat(page.locator("#submit-post")).isDisabled();
+            var justifications = page.locator("[id^=justify-] input");
+            for (int i = 0; i < justifications.count(); i++) {
+                justifications.nth(i).fill("Celebrating our patients' progress; joyful, not angry.");
+            }
+            assertThat(page.locator("#submit-post")).isEnabled();
+            assertThat(page.locator("#post-preview")).containsText("falls clinic patients");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/journey-composer.png")).setFullPage(true));
+            page.locator("#submit-post").click();
+            assertThat(page.getByText("Submitted for approval.")).isVisible();
+            assertThat(page.locator("#post-status")).containsText("In review");
+
+            page.locator("#side-nav").getByText("My posts").click();
+            assertThat(page.locator("#my-posts")).containsText("In review");
+        }
+    }
+}
