@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Dates without such a cue are dates of events and pass.
  *
  * <p>"Birthday" is the one cue that also introduces events ("the NHS's 75th birthday on 5 July
- * 2023"), so after it only dates at least two years before publication count as births.
+ * 2023"), so with it only dates more than ten years before publication count as births.
  */
 final class DateOfBirthRule implements PolicyRule {
 
@@ -32,6 +32,7 @@ final class DateOfBirthRule implements PolicyRule {
     private static final Pattern CUE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:(?<dob>d\\.? ?o\\.? ?b\\b\\.?|date of birth|birth ?date|born|b\\.)"
                     + "|(?<birthday>birthday))(?![\\p{L}])");
+    private static final int BIRTHDAY_YEARS = 10;
     private static final int CUE_BEFORE = 30;
     private static final int CUE_AFTER = 16;
     private static final List<String> MONTHS = List.of(
@@ -58,7 +59,7 @@ final class DateOfBirthRule implements PolicyRule {
             if (year < 0 || !validDate(date, year)) {
                 continue;
             }
-            boolean recent = y.length() == 4 && year > publishYear - 2;
+            boolean recent = y.length() == 4 && year >= publishYear - BIRTHDAY_YEARS;
             if (hasCue(context, normalised, cue, date.start(), date.end(), recent)) {
                 Span span = normalised.originalSpan(date.start(), date.end());
                 if (!context.inUrl(span.start(), span.end())) {

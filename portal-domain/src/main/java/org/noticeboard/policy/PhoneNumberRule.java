@@ -49,7 +49,7 @@ final class PhoneNumberRule implements PolicyRule {
         String text = context.text();
         int len = text.length();
         int i = 0;
-        int searchedTo = 0;
+        int[] reportedTo = {0};
         // libphonenumber scans slowly, so only stretches that hold enough digits go to it.
         while (i < len) {
             if (!Character.isDigit(text.charAt(i))) {
@@ -75,21 +75,24 @@ final class PhoneNumberRule implements PolicyRule {
             }
             i = lastDigit + 1;
             if (digits >= MIN_DIGITS) {
-                int from = Math.max(searchedTo, start - CONTEXT);
+                int from = Math.max(0, start - CONTEXT);
                 int to = Math.min(len, lastDigit + 1 + CONTEXT);
-                scan(context, text, from, to, severity, findings);
-                searchedTo = to;
+                scan(context, text, from, to, reportedTo, severity, findings);
             }
         }
     }
 
-    private void scan(CheckContext context, String text, int from, int to, Severity severity,
+    // Windows may overlap; reportedTo keeps a number seen in two of them from being reported twice.
+    private void scan(CheckContext context, String text, int from, int to, int[] reportedTo, Severity severity,
             List<Finding> findings) {
         String window = text.substring(from, to);
         for (PhoneNumberMatch match : util.findNumbers(window, REGION, PhoneNumberUtil.Leniency.POSSIBLE,
                 Long.MAX_VALUE)) {
             int start = from + match.start();
             int end = from + match.end();
+            if (start < reportedTo[0]) {
+                continue;
+            }
             String raw = match.rawString();
             if (!writtenAsPhoneNumber(raw, match.number()) || looksLikeNhsOrChi(raw)
                     || context.inUrl(start, end)) {
@@ -99,6 +102,7 @@ final class PhoneNumberRule implements PolicyRule {
                 continue;
             }
             Span span = new Span(start, end);
+            reportedTo[0] = end;
             findings.add(Findings.of(ID, severity,
                     "This looks like a personal phone number (" + Findings.quote(text, span) + "). Only the"
                             + " organisation's published numbers may appear in posts.",

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A match must not touch a letter or digit on either side, so "ass" never matches in "class" or
  * "assessment"; spaces in a term match any run of whitespace. Single-word terms of three letters or
  * more are also found spelt out one character at a time ("b a d", "b.a.d", "b-a-d"), but only where
- * every character stands alone between separators, which ordinary words never do.
+ * every character stands alone between separators, which ordinary words never do, and the match
+ * is the whole run or borders only the one-letter words "a" and "I".
  */
 final class TermMatcher {
 
@@ -75,7 +76,7 @@ final class TermMatcher {
         while (start < n) {
             if (start == 0 || !isWordChar(text.charAt(start - 1))) {
                 best.end = -1;
-                walk(root, text, start, start, best, true);
+                walk(root, text, start, start, best, false);
                 if (best.end > start && best.term != null) {
                     matches.add(new Match(start, best.end, best.term));
                     start = best.end;
@@ -90,28 +91,25 @@ final class TermMatcher {
         if (spacedRoot.isLeaf()) {
             return;
         }
-        int n = text.length();
         int[] positions = new int[8];
         int count = 0;
-        int i = 0;
-        while (i <= n) {
-            boolean single = i < n && isStandAlone(text, i);
-            if (single && (count == 0 || gapIsSeparators(text, positions[count - 1] + 1, i))) {
-                if (count == positions.length) {
-                    positions = Arrays.copyOf(positions, count * 2);
-                }
-                positions[count++] = i;
-                i++;
+        for (int i = 0; i < text.length(); i++) {
+            if (!isStandAlone(text, i)) {
                 continue;
             }
-            if (count >= MIN_SPACED_LETTERS) {
-                matchRun(text, positions, count, matches);
+            if (count > 0 && !gapIsSeparators(text, positions[count - 1] + 1, i)) {
+                if (count >= MIN_SPACED_LETTERS) {
+                    matchRun(text, positions, count, matches);
+                }
+                count = 0;
             }
-            count = 0;
-            if (single) {
-                positions[count++] = i;
+            if (count == positions.length) {
+                positions = Arrays.copyOf(positions, count * 2);
             }
-            i++;
+            positions[count++] = i;
+        }
+        if (count >= MIN_SPACED_LETTERS) {
+            matchRun(text, positions, count, matches);
         }
     }
 
@@ -125,7 +123,9 @@ final class TermMatcher {
         int start = 0;
         while (start < count) {
             best.end = -1;
-            walk(spacedRoot, run, start, start, best, false);
+            if (start == 0 || isOneLetterWord(run.charAt(start - 1))) {
+                walk(spacedRoot, run, start, start, best, true);
+            }
             if (best.end >= start + MIN_SPACED_LETTERS && best.term != null) {
                 matches.add(new Match(positions[start], positions[best.end - 1] + 1, best.term));
                 start = best.end;
@@ -135,14 +135,19 @@ final class TermMatcher {
         }
     }
 
+    // Inside a run of spelt-out letters a match may only sit next to "a" or "I", which are words on
+    // their own ("you are a b a d person"); "b a s s" does not contain "a s s".
+    private static boolean isOneLetterWord(char c) {
+        return c == 'a' || c == 'i';
+    }
+
     private static final class Best {
         int end = -1;
         @Nullable String term;
     }
 
-    private static void walk(Node node, String text, int start, int pos, Best best, boolean wordBoundary) {
-        if (node.term != null && pos > start && pos > best.end
-                && (!wordBoundary || pos == text.length() || !isWordChar(text.charAt(pos)))) {
+    private static void walk(Node node, String text, int start, int pos, Best best, boolean spelled) {
+        if (node.term != null && pos > start && pos > best.end && endsHere(text, pos, spelled)) {
             best.end = pos;
             best.term = node.term;
         }
@@ -152,15 +157,23 @@ final class TermMatcher {
         char c = text.charAt(pos);
         Node child = node.child(c);
         if (child != null) {
-            walk(child, text, start, pos + 1, best, wordBoundary);
+            walk(child, text, start, pos + 1, best, spelled);
         }
         String stands = standsFor(c);
         for (int k = 0; k < stands.length(); k++) {
             Node alt = node.child(stands.charAt(k));
             if (alt != null) {
-                walk(alt, text, start, pos + 1, best, wordBoundary);
+                walk(alt, text, start, pos + 1, best, spelled);
             }
         }
+    }
+
+    private static boolean endsHere(String text, int pos, boolean spelled) {
+        if (pos == text.length()) {
+            return true;
+        }
+        char next = text.charAt(pos);
+        return spelled ? isOneLetterWord(next) : !isWordChar(next);
     }
 
     /** The letters a digit or symbol is used for in leetspeak. */
