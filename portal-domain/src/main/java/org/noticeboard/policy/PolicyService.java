@@ -175,9 +175,10 @@ public class PolicyService {
             throw new InvalidInputException("publishing_hours", "publishingStart",
                     "Give both the start and the end of the publishing hours, or neither (any time).");
         }
-        if (start != null && !start.isBefore(end)) {
+        if (start != null && start.equals(end)) {
+            // an end before the start is fine: hours across midnight
             throw new InvalidInputException("publishing_hours", "publishingStart",
-                    "Publishing hours must start before they end (" + start + " is not before " + end + ").");
+                    "Publishing hours start and end at the same time (" + start + "); leave both empty for any time.");
         }
         for (DateRange period : p.preElectionPeriods()) {
             if (period.to().isBefore(period.from())) {

@@ -135,7 +135,7 @@ class PolicyServiceTest {
         }), null, 1))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("allowedLinkDomains"));
         assertThatThrownBy(() -> caller.run(admin, () -> policy.save(withParameters(v1.settings(), p -> {
             p.start = LocalTime.of(18, 0);
-            p.end = LocalTime.of(8, 0);
+            p.end = LocalTime.of(18, 0);
             return p;
         }), null, 1))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("publishingStart"));
         assertThatThrownBy(() -> caller.run(admin, () -> policy.save(withParameters(v1.settings(), p -> {
