@@ -253,8 +253,17 @@ final class TweetText {
         Matcher invalidEnd = Regex.INVALID_MENTION_MATCH_END.matcher(text);
         int searchedTo = 0; // every start below this has been tried or lies inside a match
         while (at >= 0) {
-            // The expression's prefix ("RT:" after a separator at most) is at most four characters.
-            for (int start = Math.max(searchedTo, at - 4); start <= at; start++) {
+            // The expression's prefix ("RT:" after a separator at most) is at most four code points.
+            // Like Matcher.find() on a pattern with supplementary characters, never start inside a pair.
+            int windowStart = at;
+            for (int k = 0; k < 4 && windowStart > 0; k++) {
+                windowStart = text.offsetByCodePoints(windowStart, -1);
+            }
+            for (int start = Math.max(searchedTo, windowStart); start <= at;
+                    start += Character.charCount(text.codePointAt(start))) {
+                if (insidePair(text, start)) {
+                    continue;
+                }
                 matcher.region(start, len);
                 if (matcher.lookingAt()) {
                     int end = matcher.end();
@@ -268,7 +277,7 @@ final class TweetText {
                     searchedTo = end;
                     break;
                 }
-                searchedTo = start + 1;
+                searchedTo = start + Character.charCount(text.codePointAt(start));
             }
             at = nextOf(text, Math.max(at + 1, searchedTo), '@', '\uFF20');
         }
@@ -290,7 +299,7 @@ final class TweetText {
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         int searchedTo = 0;
         while (hash >= 0) {
-            int start = hash == 0 ? 0 : hash - 1;
+            int start = hash == 0 ? 0 : text.offsetByCodePoints(hash, -1);
             if (start >= searchedTo) {
                 matcher.region(start, len);
                 if (matcher.lookingAt()) {
@@ -328,6 +337,11 @@ final class TweetText {
             }
         }
         return kept;
+    }
+
+    private static boolean insidePair(String text, int index) {
+        return index > 0 && index < text.length() && Character.isLowSurrogate(text.charAt(index))
+                && Character.isHighSurrogate(text.charAt(index - 1));
     }
 
     private static int nextOf(String text, int from, char a, char b) {
