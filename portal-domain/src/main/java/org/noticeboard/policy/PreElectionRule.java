@@ -1,6 +1,7 @@
 package org.noticeboard.policy;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Set;
 final class PreElectionRule implements PolicyRule {
 
     static final String ID = "pre-election";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final List<DateRange> periods;
     private final Set<String> handles;
@@ -75,7 +77,7 @@ final class PreElectionRule implements PolicyRule {
 
     private static Finding finding(CheckContext context, Severity severity, Span span, LocalDate day) {
         return Findings.of(ID, severity,
-                Findings.quote(context.text(), span) + " is a political stakeholder, and " + day
+                Findings.quote(context.text(), span) + " is a political stakeholder, and " + DAY.format(day)
                         + " is in a pre-election period. This post needs an extra approval.",
                 span);
     }

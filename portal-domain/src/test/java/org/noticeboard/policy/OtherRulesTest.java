@@ -132,6 +132,14 @@ class OtherRulesTest {
     }
 
     @Test
+    void the_pre_election_message_names_the_stakeholder_and_the_day() {
+        PolicyParameters params = Fixture.params().preElection(FROM, TO, "@JaneMP").build();
+        assertThat(Fixture.findings("pre-election", params, "Thanks @JaneMP").get(0).message())
+                .isEqualTo("@JaneMP is a political stakeholder, and 10 March 2026 is in a pre-election period."
+                        + " This post needs an extra approval.");
+    }
+
+    @Test
     void outside_the_pre_election_period_naming_a_politician_is_fine() {
         PolicyParameters params = Fixture.params().preElection(FROM, TO, "@JaneMP").build();
         PolicyEngine engine = new PolicyEngine(Fixture.only("pre-election", params));
