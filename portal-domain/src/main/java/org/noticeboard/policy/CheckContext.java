@@ -1,7 +1,10 @@
 package org.noticeboard.policy;
 
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,7 @@ public final class CheckContext {
     private final TweetText.Length length;
     private final boolean complete;
     private @Nullable NormalisedText normalised;
+    private final Map<Object, Object> shared = new HashMap<>(4);
 
     public CheckContext(CheckInput input) {
         this.input = input;
@@ -110,6 +114,20 @@ public final class CheckContext {
             normalised = n;
         }
         return n;
+    }
+
+    /**
+     * Something several rules work out from the text (the NHS and CHI rules share their ten-digit
+     * candidates, say), computed by the first rule that asks, under a key the helper owns.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T shared(Object key, Function<CheckContext, T> compute) {
+        Object value = shared.get(key);
+        if (value == null) {
+            value = compute.apply(this);
+            shared.put(key, value);
+        }
+        return (T) value;
     }
 
     /** Whether the stretch overlaps a URL. */

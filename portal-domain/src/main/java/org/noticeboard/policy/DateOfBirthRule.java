@@ -47,13 +47,19 @@ final class DateOfBirthRule implements PolicyRule {
     public void check(CheckContext context, Severity severity, List<Finding> findings) {
         NormalisedText normalised = context.normalised();
         String folded = normalised.folded();
-        if (!hasDigit(folded)) {
+        if (!hasDigit(folded) || !mayHaveCue(folded)) {
             return;
         }
-        Matcher date = DATE.matcher(folded);
+        Matcher date = DATE.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
         Matcher cue = CUE.matcher(folded);
         int publishYear = context.publishTime().getYear();
-        while (date.find()) {
+        int searchedTo = 0;
+        for (int at = nextDateStart(folded, 0); at >= 0; at = nextDateStart(folded, Math.max(at + 1, searchedTo))) {
+            date.region(at, folded.length());
+            if (!date.lookingAt()) {
+                continue;
+            }
+            searchedTo = date.end();
             String y = yearDigits(date);
             int year = year(y);
             if (year < 0 || !validDate(date, year)) {
@@ -69,6 +75,22 @@ final class DateOfBirthRule implements PolicyRule {
                 }
             }
         }
+    }
+
+    /** The next index where a date can start: a run of digits, or a month name after a non-letter. */
+    private static int nextDateStart(String folded, int from) {
+        for (int i = from; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            boolean wordStart = i == 0 || !Character.isLetterOrDigit(folded.charAt(i - 1));
+            if (c >= '0' && c <= '9' && (i == 0 || !Character.isDigit(folded.charAt(i - 1)))) {
+                return i;
+            }
+            if (wordStart && c >= 'a' && c <= 's' && i + 3 <= folded.length()
+                    && MONTHS.contains(folded.substring(i, i + 3))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasCue(CheckContext context, NormalisedText normalised, Matcher cue, int start, int end,
@@ -151,6 +173,12 @@ final class DateOfBirthRule implements PolicyRule {
 
     private static boolean valid(int day, int month, int year) {
         return month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    // Every cue contains one of these, so a post without any has no date of birth to find.
+    private static boolean mayHaveCue(String folded) {
+        return folded.contains("b.") || folded.contains("born") || folded.contains("birth") || folded.contains("dob")
+                || folded.contains("d.o") || folded.contains("d o");
     }
 
     private static boolean hasDigit(String text) {

@@ -44,12 +44,24 @@ final class EmailAddressRule implements PolicyRule {
     public void check(CheckContext context, Severity severity, List<Finding> findings) {
         NormalisedText normalised = context.normalised();
         String folded = normalised.folded();
-        if (folded.indexOf('@') < 0 && folded.indexOf("at]") < 0 && folded.indexOf("at)") < 0
-                && folded.indexOf("at}") < 0) {
-            return;
-        }
-        Matcher m = EMAIL.matcher(folded);
-        while (m.find()) {
+        Matcher m = EMAIL.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+        int searchedTo = 0;
+        for (int at = nextAt(folded, 0); at >= 0; at = nextAt(folded, at + 1)) {
+            int start = at;
+            if (folded.charAt(start) != '@' && start > 0 && folded.charAt(start - 1) == ' ') {
+                start--;
+            }
+            while (start > searchedTo && isLocalChar(folded.codePointBefore(start))) {
+                start -= Character.charCount(folded.codePointBefore(start));
+            }
+            if (start == at || start < searchedTo) {
+                continue;
+            }
+            m.region(start, folded.length());
+            if (!m.lookingAt()) {
+                continue;
+            }
+            searchedTo = m.end();
             if (published.contains(canonical(m.group()))) {
                 continue;
             }
@@ -59,6 +71,24 @@ final class EmailAddressRule implements PolicyRule {
                             + "). Only the organisation's published addresses may appear in posts.",
                     span));
         }
+    }
+
+    /** The next "@" or bracketed "at" (the only places an address can turn on). */
+    private static int nextAt(String folded, int from) {
+        for (int i = from; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c == '@' || ((c == '[' || c == '(' || c == '{') && folded.startsWith("at", i + 1))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // The characters of the expression's local part: \p{L}, \p{N} and ._%+-
+    private static boolean isLocalChar(int c) {
+        int type = Character.getType(c);
+        return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
     }
 
     private static String canonical(String address) {

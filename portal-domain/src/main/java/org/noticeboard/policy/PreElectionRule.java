@@ -1,27 +1,27 @@
 package org.noticeboard.policy;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Naming a political stakeholder when the post would be published in a pre-election period.
  * Stakeholders written with "@" are X handles and match mentions; the others are names and match
- * as whole words, in any case and with any spacing. The workflow adds the extra approval step.
+ * as whole words after the same folding as banned terms (any case, any spacing, look-alike letters).
+ * The workflow adds the extra approval step.
  */
 final class PreElectionRule implements PolicyRule {
 
     static final String ID = "pre-election";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final List<DateRange> periods;
     private final Set<String> handles;
-    private final @Nullable Pattern names;
+    private final TermMatcher names;
 
     PreElectionRule(List<DateRange> periods, List<String> stakeholders) {
         this.periods = List.copyOf(periods);
@@ -34,13 +34,11 @@ final class PreElectionRule implements PolicyRule {
                     handles.add(s.substring(1).toLowerCase(Locale.ROOT));
                 }
             } else if (!s.isEmpty()) {
-                names.add(Pattern.quote(s).replaceAll("\\s+", "\\\\E\\\\s+\\\\Q"));
+                names.add(s);
             }
         }
         this.handles = Set.copyOf(handles);
-        this.names = names.isEmpty() ? null : Pattern.compile(
-                "(?<![\\p{L}\\p{N}_@])(?:" + String.join("|", names) + ")(?![\\p{L}\\p{N}_])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.names = TermMatcher.of(names);
     }
 
     @Override
@@ -54,25 +52,32 @@ final class PreElectionRule implements PolicyRule {
         if (periods.stream().noneMatch(period -> period.contains(day))) {
             return;
         }
+        List<Span> reported = new ArrayList<>();
         for (TextEntity mention : context.mentions()) {
             if (handles.contains(mention.value().toLowerCase(Locale.ROOT))) {
                 findings.add(finding(context, severity, mention.span(), day));
+                reported.add(mention.span());
             }
         }
-        Pattern p = names;
-        if (p != null) {
-            Matcher m = p.matcher(context.text());
-            while (m.find()) {
-                if (!context.inUrl(m.start(), m.end())) {
-                    findings.add(finding(context, severity, new Span(m.start(), m.end()), day));
-                }
+        if (names.isEmpty()) {
+            return;
+        }
+        NormalisedText normalised = context.normalised();
+        for (TermMatcher.Match match : names.find(normalised.folded())) {
+            Span span = normalised.originalSpan(match.start(), match.end());
+            if (!context.inUrl(span.start(), span.end()) && reported.stream().noneMatch(r -> overlap(r, span))) {
+                findings.add(finding(context, severity, span, day));
             }
         }
     }
 
+    private static boolean overlap(Span a, Span b) {
+        return a.start() < b.end() && b.start() < a.end();
+    }
+
     private static Finding finding(CheckContext context, Severity severity, Span span, LocalDate day) {
         return Findings.of(ID, severity,
-                Findings.quote(context.text(), span) + " is a political stakeholder, and " + day
+                Findings.quote(context.text(), span) + " is a political stakeholder, and " + DAY.format(day)
                         + " is in a pre-election period. This post needs an extra approval.",
                 span);
     }

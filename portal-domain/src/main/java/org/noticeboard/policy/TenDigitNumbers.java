@@ -20,22 +20,45 @@ final class TenDigitNumbers {
 
     private TenDigitNumbers() {}
 
+    private static final Object KEY = new Object();
+
     static List<Candidate> find(CheckContext context) {
+        return context.shared(KEY, TenDigitNumbers::compute);
+    }
+
+    private static List<Candidate> compute(CheckContext context) {
         NormalisedText normalised = context.normalised();
         String folded = normalised.folded();
         if (countDigits(folded) < 10) {
             return List.of();
         }
         List<Candidate> found = new ArrayList<>(1);
-        Matcher m = TEN_DIGITS.matcher(folded);
-        while (m.find()) {
+        Matcher m = TEN_DIGITS.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+        int len = folded.length();
+        int i = 0;
+        while (i < len) {
+            // a number starts where a run of digits starts; the expression need not be tried elsewhere
+            if (!isDigit(folded.charAt(i)) || (i > 0 && isDigit(folded.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            m.region(i, len);
+            if (!m.lookingAt()) {
+                i++;
+                continue;
+            }
             String digits = m.group(1) + m.group(2) + m.group(3);
             Span span = normalised.originalSpan(m.start(), m.end());
             if (Mod11.valid(digits) && !context.inUrl(span.start(), span.end())) {
                 found.add(new Candidate(digits, span));
             }
+            i = m.end();
         }
-        return found;
+        return List.copyOf(found);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Whether the first six digits are a date DDMMYY, as in a CHI number (29 February when YY is a multiple of 4). */

@@ -15,7 +15,7 @@ final class ToneCapitalsRule implements PolicyRule {
     static final int MIN_LETTERS = 20;
 
     private static final Set<String> ABBREVIATIONS = Set.of(
-            "NHS", "NHSE", "NHSI", "ICB", "ICS", "ICP", "AHP", "AHPS", "GP", "GPS", "A", "E", "CQC", "NICE", "UK",
+            "NHS", "NHSE", "NHSI", "ICB", "ICS", "ICP", "AHP", "AHPS", "GP", "GPS", "CQC", "NICE", "UK",
             "HR", "IT", "ED", "ICU", "ITU", "PPE", "OT", "MSK", "CEO", "MP", "MPS", "MSP", "MS", "MLA", "COVID",
             "RCN", "RCM", "BMA", "HCPC", "NMC", "GMC", "CSP", "DHSC", "UKHSA", "PCN", "PCNS", "CAMHS", "SEND",
             "LGBTQ", "LGBT", "BAME", "EDI", "NIHR", "HEE", "CPD", "MDT", "ACP", "FCP", "OPD", "A&E", "AE", "II",

@@ -2,11 +2,15 @@ package org.noticeboard.policy;
 
 import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.Regex;
+import com.twitter.twittertext.TldLists;
 import com.twitter.twittertext.TwitterTextEmojiRegex;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +36,62 @@ final class TweetText {
     private static final int URL_WEIGHT = 23 * SCALE;
     private static final int MAX_SCALED = MAX_WEIGHTED_LENGTH * SCALE;
 
+    /**
+     * twitter-text's URL expression with its two top-level-domain alternations (about 1,500 and 300
+     * names, tried one after another at every candidate domain) grouped by their first two
+     * characters. Names in different groups cannot both match at one position, and within a group
+     * the original order is kept, so the expression matches exactly what the original matches, in
+     * about a tenth of the time. If a future twitter-text builds its expression differently, the
+     * original is used.
+     */
+    static final Pattern URL = fasterUrlPattern();
+
     private TweetText() {}
+
+    private static Pattern fasterUrlPattern() {
+        String original = Regex.VALID_URL.pattern();
+        String faster = original;
+        for (List<String> tlds : List.of(TldLists.GTLDS, TldLists.CTLDS)) {
+            String alternation = "(?:(?:" + String.join("|", tlds) + ")(?=[^a-z0-9@+-]|$))";
+            String grouped = "(?:" + grouped(tlds, 0) + "(?=[^a-z0-9@+-]|$))";
+            if (!faster.contains(alternation)) {
+                return Regex.VALID_URL;
+            }
+            faster = faster.replace(alternation, grouped);
+        }
+        return Pattern.compile(faster, Regex.VALID_URL.flags());
+    }
+
+    /**
+     * The names (which share their first {@code depth} code points, already written) as an
+     * alternation grouped by the next two code points, keeping their order within each group.
+     */
+    private static String grouped(List<String> names, int depth) {
+        Map<Integer, List<String>> groups = new LinkedHashMap<>();
+        for (String name : names) {
+            if (depth >= 2 || names.size() <= 4 || name.codePointCount(0, name.length()) <= depth) {
+                return plain(names, depth);
+            }
+            groups.computeIfAbsent(name.codePointAt(name.offsetByCodePoints(0, depth)), k -> new ArrayList<>())
+                    .add(name);
+        }
+        StringBuilder out = new StringBuilder("(?:");
+        for (Map.Entry<Integer, List<String>> group : groups.entrySet()) {
+            if (out.length() > 3) {
+                out.append('|');
+            }
+            out.appendCodePoint(group.getKey()).append(grouped(group.getValue(), depth + 1));
+        }
+        return out.append(')').toString();
+    }
+
+    private static String plain(List<String> names, int depth) {
+        List<String> rests = new ArrayList<>(names.size());
+        for (String name : names) {
+            rests.add(name.substring(name.offsetByCodePoints(0, depth)));
+        }
+        return "(?:" + String.join("|", rests) + ")";
+    }
 
     /** The weighted length, whether X accepts it, and where the text first goes over the limit. */
     record Length(int weightedLength, boolean valid, int overflowStart, int invalidCharAt) {}
@@ -197,7 +256,7 @@ final class TweetText {
                 continue;
             }
             if (matcher == null) {
-                matcher = Regex.VALID_URL.matcher(text);
+                matcher = URL.matcher(text);
                 matcher.useTransparentBounds(true).useAnchoringBounds(false);
             }
             // The character before the token is where the expression's "preceding character" lies;
@@ -253,8 +312,17 @@ final class TweetText {
         Matcher invalidEnd = Regex.INVALID_MENTION_MATCH_END.matcher(text);
         int searchedTo = 0; // every start below this has been tried or lies inside a match
         while (at >= 0) {
-            // The expression's prefix ("RT:" after a separator at most) is at most four characters.
-            for (int start = Math.max(searchedTo, at - 4); start <= at; start++) {
+            // The expression's prefix ("RT:" after a separator at most) is at most four code points.
+            // Like Matcher.find() on a pattern with supplementary characters, never start inside a pair.
+            int windowStart = at;
+            for (int k = 0; k < 4 && windowStart > 0; k++) {
+                windowStart = text.offsetByCodePoints(windowStart, -1);
+            }
+            for (int start = Math.max(searchedTo, windowStart); start <= at;
+                    start += Character.charCount(text.codePointAt(start))) {
+                if (insidePair(text, start)) {
+                    continue;
+                }
                 matcher.region(start, len);
                 if (matcher.lookingAt()) {
                     int end = matcher.end();
@@ -268,7 +336,7 @@ final class TweetText {
                     searchedTo = end;
                     break;
                 }
-                searchedTo = start + 1;
+                searchedTo = start + Character.charCount(text.codePointAt(start));
             }
             at = nextOf(text, Math.max(at + 1, searchedTo), '@', '\uFF20');
         }
@@ -290,15 +358,18 @@ final class TweetText {
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         int searchedTo = 0;
         while (hash >= 0) {
-            int start = hash == 0 ? 0 : hash - 1;
+            int start = hash == 0 ? 0 : text.offsetByCodePoints(hash, -1);
             if (start >= searchedTo) {
-                matcher.region(start, len);
-                if (matcher.lookingAt()) {
-                    int end = matcher.end();
+                int end = asciiHashtagEnd(text, hash);
+                int sign = hash;
+                if (end == SLOW) {
+                    matcher.region(start, len);
+                    end = matcher.lookingAt() ? matcher.end() : NONE;
+                    sign = end == NONE ? hash : matcher.start(Regex.VALID_HASHTAG_GROUP_HASH);
+                }
+                if (end != NONE) {
                     if (!(text.startsWith("#", end) || text.startsWith("\uFF03", end) || text.startsWith("://", end))) {
-                        int tagStart = matcher.start(Regex.VALID_HASHTAG_GROUP_TAG);
-                        hashtags.add(new TextEntity(new Span(tagStart - 1, end),
-                                matcher.group(Regex.VALID_HASHTAG_GROUP_TAG)));
+                        hashtags.add(new TextEntity(new Span(sign, end), text.substring(sign + 1, end)));
                     }
                     searchedTo = end;
                 }
@@ -306,6 +377,42 @@ final class TweetText {
             hash = nextOf(text, hash + 1, '#', '\uFF03');
         }
         return urls.isEmpty() ? hashtags : withoutUrlOverlaps(hashtags, urls);
+    }
+
+    private static final int NONE = -1;
+    private static final int SLOW = -2;
+
+    /*
+     * The hashtag expression spends most of its time in character classes of thousands of ranges.
+     * When everything it looks at is ASCII, its answer is plain: the character before "#" must not
+     * be "&", a letter, digit or "_"; the tag is the run of ASCII letters, digits and "_" after it,
+     * which must hold a letter. Returns the end of the match, NONE, or SLOW when the expression must
+     * decide (a non-ASCII character before, in or after the run).
+     */
+    private static int asciiHashtagEnd(String text, int hash) {
+        if (hash > 0) {
+            char before = text.charAt(hash - 1);
+            if (before >= 0x80) {
+                return SLOW;
+            }
+            if (before == '&' || isAsciiWordChar(before)) {
+                return NONE;
+            }
+        }
+        int end = hash + 1;
+        boolean letter = false;
+        while (end < text.length() && isAsciiWordChar(text.charAt(end))) {
+            letter |= Character.isLetter(text.charAt(end));
+            end++;
+        }
+        if (end < text.length() && text.charAt(end) >= 0x80) {
+            return SLOW;
+        }
+        return letter ? end : NONE;
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     // twitter-text sorts hashtags then URLs by start (stably) and drops each entity that starts
@@ -328,6 +435,11 @@ final class TweetText {
             }
         }
         return kept;
+    }
+
+    private static boolean insidePair(String text, int index) {
+        return index > 0 && index < text.length() && Character.isLowSurrogate(text.charAt(index))
+                && Character.isHighSurrogate(text.charAt(index - 1));
     }
 
     private static int nextOf(String text, int from, char a, char b) {

@@ -39,6 +39,11 @@ final class Fixture {
         return new PolicySettings(rules, parameters);
     }
 
+    /** Settings with every rule on at its default severity. */
+    static PolicySettings onlyAllRules(PolicyParameters parameters) {
+        return new PolicySettings(PolicyEngine.defaults().rules(), parameters);
+    }
+
     /** The findings of one rule, alone, on a text. */
     static List<Finding> findings(String ruleId, PolicyParameters parameters, String text) {
         return new PolicyEngine(only(ruleId, parameters)).check(input(text)).findings();
