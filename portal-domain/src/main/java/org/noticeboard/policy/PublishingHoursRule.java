@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The time the post would go out (scheduled, or now) against the account's publishing hours, in
+ * The time a scheduled post would go out against the account's publishing hours, in
  * the time zone of that time. Without a start or an end any time of day is fine; an end before the
  * start means hours across midnight. No publishing days at all means every day (an empty set that
  * forbade every day would make the rule useless, not strict).
@@ -40,6 +40,10 @@ final class PublishingHoursRule implements PolicyRule {
 
     @Override
     public void check(CheckContext context, Severity severity, List<Finding> findings) {
+        if (context.input().publishAt() == null) {
+            // not scheduled yet: the time it goes out is chosen later, and checked then
+            return;
+        }
         ZonedDateTime when = context.publishTime();
         boolean dayOk = days.contains(when.getDayOfWeek());
         boolean timeOk = withinHours(when.toLocalTime());

@@ -170,16 +170,19 @@ class OtherRulesTest {
     }
 
     @Test
-    void publishing_hours_use_now_when_not_scheduled_and_may_run_past_midnight() {
+    void publishing_hours_may_run_past_midnight_and_an_unscheduled_post_is_not_checked_yet() {
         PolicyParameters night = Fixture.params()
                 .hours(LocalTime.of(22, 0), LocalTime.of(2, 0), EnumSet.allOf(DayOfWeek.class)).build();
         PolicyEngine engine = new PolicyEngine(Fixture.only("publishing-hours", night));
         ZonedDateTime late = ZonedDateTime.of(2026, 3, 14, 23, 30, 0, 0, Fixture.LONDON);
-        assertThat(engine.check(new CheckInput("Hi", List.of(), null, late, false)).findings()).isEmpty();
-        List<Finding> daytime = engine.check(Fixture.input("Hi")).findings();
-        assertThat(daytime).singleElement().satisfies(f -> assertThat(f.message())
-                .isEqualTo("This would be published on Tuesday 10 March at 10:30, outside publishing hours"
-                        + " (every day, 22:00 to 02:00)."));
+        assertThat(engine.check(new CheckInput("Hi", List.of(), late, Fixture.NOW, false)).findings()).isEmpty();
+        ZonedDateTime daytime = ZonedDateTime.of(2026, 3, 10, 10, 30, 0, 0, Fixture.LONDON);
+        assertThat(engine.check(new CheckInput("Hi", List.of(), daytime, Fixture.NOW, false)).findings())
+                .singleElement().satisfies(f -> assertThat(f.message())
+                        .isEqualTo("This would be published on Tuesday 10 March at 10:30, outside publishing hours"
+                                + " (every day, 22:00 to 02:00)."));
+        // a draft without a time yet: the hours are checked when it is scheduled
+        assertThat(engine.check(new CheckInput("Hi", List.of(), null, daytime, false)).findings()).isEmpty();
     }
 
     @Test
