@@ -85,6 +85,14 @@ class ArchitectureTest {
                 .as("organisations are created by the installation, never on behalf of a signed-in member");
     }
 
+    static ArchRule policyEngineIsPlainJava() {
+        return noClasses().that().resideInAPackage("org.noticeboard.policy..")
+                .and().haveSimpleNameNotEndingWith("Service")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..",
+                        "org.noticeboard.db..", "com.vaadin..", "tools.jackson..")
+                .as("the policy engine and its rules are plain Java: no Spring, database or Vaadin needed to use them");
+    }
+
     static ArchRule routesSayWhoMayOpenThem() {
         return classes().that().areAnnotatedWith(Route.class)
                 .should().beAnnotatedWith(RolesAllowed.class)
@@ -116,6 +124,11 @@ class ArchitectureTest {
     @Test
     void the_ui_never_creates_tenants() {
         uiDoesNotCreateTenants().check(production);
+    }
+
+    @Test
+    void the_policy_engine_needs_no_framework() {
+        policyEngineIsPlainJava().check(production);
     }
 
     @Test
