@@ -79,14 +79,6 @@ public class PostService {
         return accounts.list().stream().filter(a -> actor.has(Role.STAFF, a.departmentId())).toList();
     }
 
-    /** Checks text as the author types, against the policy in force, without saving anything. */
-    @Transactional
-    public CheckResult check(String text, List<ImageInput> images, boolean reply) {
-        access.actor();
-        String bounded = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        return policy.engine().engine().check(new CheckInput(bounded, images, null, now(), reply));
-    }
-
     /** Saves a new draft ({@code postId} null) or a new revision of the caller's own draft. */
     @Transactional
     public Post save(@Nullable Long postId, PostDraft draft, int expectedVersion) {

@@ -66,6 +66,24 @@ class StaffComposeJourneyIT {
                 justifications.nth(i).fill("Celebrating our patients' progress; joyful, not angry.");
             }
             assertThat(page.locator("#submit-post")).isEnabled();
+
+            // an image without alt text blocks the post until it is described
+            Path image = Path.of("target/clinic-photo.png");
+            var picture = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            try {
+                javax.imageio.ImageIO.write(picture, "png", image.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            page.locator("#image-upload input[type=file]").setInputFiles(image);
+            assertThat(page.locator("#alt-0")).isVisible();
+            assertThat(page.locator("#post-findings")).containsText("BLOCK");
+            assertThat(page.locator("#submit-post")).isDisabled();
+            page.locator("#alt-0 textarea").fill("A physiotherapist helping a patient practise standing up");
+            page.locator("#alt-0 textarea").blur();
+            assertThat(page.locator("#post-findings")).not().containsText("BLOCK");
+            assertThat(page.locator("#post-preview img")).hasAttribute("alt", "A physiotherapist helping a patient practise standing up");
+            assertThat(page.locator("#submit-post")).isEnabled();
             assertThat(page.locator("#post-preview")).containsText("falls clinic patients");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/journey-composer.png")).setFullPage(true));
             page.locator("#submit-post").click();

@@ -42,7 +42,6 @@ public class GuidanceView extends VerticalLayout implements BeforeEnterObserver 
         add(new H2("Guidance"), new Paragraph("Only post on social media something that you would post on a public noticeboard."));
         sections.setPadding(false);
         add(sections);
-        draw(null);
     }
 
     @Override
