@@ -17,7 +17,8 @@ public record Post(
         @Nullable Instant submittedAt,
         int version,
         Revision current,
-        List<Integer> revisions) {
+        List<Integer> revisions,
+        @Nullable Integer workflowVersion) {
 
     public Post {
         revisions = List.copyOf(revisions);

@@ -5,6 +5,7 @@ import static org.noticeboard.db.jooq.Tables.MEDIA;
 import static org.noticeboard.db.jooq.Tables.MEMBER;
 import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
 import static org.noticeboard.db.jooq.Tables.POST;
+import static org.noticeboard.db.jooq.Tables.POST_DECISION;
 import static org.noticeboard.db.jooq.Tables.POST_REVISION;
 import static org.noticeboard.db.jooq.Tables.POST_REVISION_MEDIA;
 
@@ -98,6 +99,31 @@ class PostRepository {
                         .execute() == 1;
     }
 
+    void setWorkflowVersion(long postId, int workflowVersion) {
+        db.update(POST).set(POST.WORKFLOW_VERSION, workflowVersion).where(POST.ID.eq(postId)).execute();
+    }
+
+    void insertDecision(long organisationId, long postId, Revision revision, int step, long memberId, String memberName,
+            String decision, @Nullable String reason) {
+        db.insertInto(POST_DECISION)
+                .set(POST_DECISION.ORGANISATION_ID, organisationId)
+                .set(POST_DECISION.POST_ID, postId)
+                .set(POST_DECISION.REVISION, revision.number())
+                .set(POST_DECISION.CONTENT_HASH, revision.contentHash())
+                .set(POST_DECISION.STEP, step)
+                .set(POST_DECISION.MEMBER_ID, memberId)
+                .set(POST_DECISION.MEMBER_NAME, memberName)
+                .set(POST_DECISION.DECISION, decision)
+                .set(POST_DECISION.REASON, reason)
+                .execute();
+    }
+
+    List<Decision> decisions(long postId) {
+        return db.selectFrom(POST_DECISION).where(POST_DECISION.POST_ID.eq(postId)).orderBy(POST_DECISION.ID)
+                .fetch(r -> new Decision(r.getRevision(), r.getContentHash(), r.getStep(), r.getMemberId(), r.getMemberName(),
+                        r.getDecision().equals("APPROVED"), r.getReason(), r.getCreatedAt().toInstant()));
+    }
+
     /** The media hashes, in the given order, when every image is the organisation's. */
     Optional<List<String>> mediaHashes(long organisationId, List<Long> mediaIds) {
         var rows = db.select(MEDIA.ID, MEDIA.SHA256).from(MEDIA)
@@ -131,7 +157,8 @@ class PostRepository {
         return Optional.of(new Post(postId, row.get(POST.ACCOUNT_ID), row.get(OFFICIAL_ACCOUNT.HANDLE),
                 row.get(OFFICIAL_ACCOUNT.DISPLAY_NAME), row.get(POST.AUTHOR_ID), row.get(MEMBER.DISPLAY_NAME),
                 PostState.valueOf(row.get(POST.STATE)), row.get(POST.REVIEW_STEP),
-                submitted == null ? null : submitted.toInstant(), row.get(POST.VERSION), current, numbers));
+                submitted == null ? null : submitted.toInstant(), row.get(POST.VERSION), current, numbers,
+                row.get(POST.WORKFLOW_VERSION)));
     }
 
     Optional<Revision> revision(long postId, int number) {

@@ -32,6 +32,7 @@ import org.noticeboard.shared.ConflictException;
 import org.noticeboard.shared.DomainException;
 import org.noticeboard.shared.InvalidInputException;
 import org.noticeboard.shared.NotFoundException;
+import org.noticeboard.workflow.WorkflowService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,17 +57,19 @@ public class PostService {
     private final CampaignService campaigns;
     private final PolicyService policy;
     private final OrganisationService organisations;
+    private final WorkflowService workflows;
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
 
     public PostService(PostRepository posts, OfficialAccountService accounts, CampaignService campaigns, PolicyService policy,
-            OrganisationService organisations, Access access, AuditTrail audit, Clock clock) {
+            OrganisationService organisations, WorkflowService workflows, Access access, AuditTrail audit, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.campaigns = campaigns;
         this.policy = policy;
         this.organisations = organisations;
+        this.workflows = workflows;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -172,6 +175,8 @@ public class PostService {
                 clock.instant(), clock.instant())) {
             throw ConflictException.changedMeanwhile("This post");
         }
+        // the post keeps the workflow version it was submitted under, whatever changes later
+        posts.setWorkflowVersion(postId, workflows.current(post.accountId()).version());
         audit.record(actor, "post.submitted", "post", postId, "Post for " + post.accountHandle() + " submitted for approval "
                 + "(revision " + current.number() + ", policy version " + current.policyVersion() + ")",
                 Map.of("state", post.state().name()), Map.of("state", PostState.IN_REVIEW.name(),

@@ -1,0 +1,210 @@
+package org.noticeboard.post;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.noticeboard.access.Access;
+import org.noticeboard.access.Actor;
+import org.noticeboard.access.NotPermittedException;
+import org.noticeboard.audit.AuditTrail;
+import org.noticeboard.policy.CheckInput;
+import org.noticeboard.policy.CheckResult;
+import org.noticeboard.policy.ImageInput;
+import org.noticeboard.policy.PolicyService;
+import org.noticeboard.policy.Severity;
+import org.noticeboard.shared.ConflictException;
+import org.noticeboard.shared.DomainException;
+import org.noticeboard.shared.InvalidInputException;
+import org.noticeboard.workflow.Quorum;
+import org.noticeboard.workflow.Workflow;
+import org.noticeboard.workflow.WorkflowService;
+import org.noticeboard.workflow.WorkflowStep;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reviewing posts: approvers of the current step approve or reject (with a reason) the revision
+ * they read; each approval is bound to that revision's content hash; when the last step that
+ * applies is complete the post is SCHEDULED (publishing arrives with the X integration).
+ * Authors withdraw. Every transition checks role, organisation, state, revision and version.
+ */
+@Service
+public class ReviewService {
+
+    private final PostRepository posts;
+    private final PostService postService;
+    private final WorkflowService workflows;
+    private final PolicyService policy;
+    private final Access access;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public ReviewService(PostRepository posts, PostService postService, WorkflowService workflows, PolicyService policy,
+            Access access, AuditTrail audit, Clock clock) {
+        this.posts = posts;
+        this.postService = postService;
+        this.workflows = workflows;
+        this.policy = policy;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Decision> decisions(long postId) {
+        return posts.decisions(postService.get(postId).id());
+    }
+
+    /** Approves the revision the approver read; refused if it changed meanwhile. */
+    @Transactional
+    public Post approve(long postId, int revision, int version) {
+        Actor actor = access.actor();
+        Post post = inReview(actor, postId, revision, version);
+        Workflow workflow = workflows.version(post.accountId(), Objects.requireNonNull(post.workflowVersion()));
+        int step = Objects.requireNonNull(post.reviewStep());
+        WorkflowStep current = workflow.definition().steps().get(step - 1);
+        requireApprover(actor, post, current, step);
+        List<Decision> decisions = posts.decisions(postId);
+        if (approvedBy(decisions, post.current(), step).contains(actor.memberId())) {
+            throw new DomainException("already_approved", "You have already approved this revision at step " + step + ".");
+        }
+        CheckResult recheck = recheck(post.current());
+        if (recheck.blocked()) {
+            throw new DomainException("blocked", "The policy in force now blocks this post: " + String.join(" ",
+                    recheck.findings().stream().filter(f -> f.severity() == Severity.BLOCK).map(f -> f.message()).toList())
+                    + " Reject it with a reason so the author can revise it.");
+        }
+        posts.insertDecision(actor.organisationId(), postId, post.current(), step, actor.memberId(), actor.displayName(),
+                "APPROVED", null);
+        Set<Long> approved = approvedBy(posts.decisions(postId), post.current(), step);
+        boolean stepDone = current.quorum() == Quorum.ANY
+                || approved.containsAll(without(workflows.eligibleApprovers(post.accountId(), current), post.authorId()));
+        Integer next = stepDone ? nextStep(workflow, step, post.current()) : Integer.valueOf(step);
+        PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;
+        move(actor, post, version, state, next);
+        audit.record(actor, "post.approved", "post", postId, "Post for " + post.accountHandle() + " approved at step " + step
+                + " (\"" + current.name() + "\"), revision " + revision + (state == PostState.SCHEDULED ? "; all steps done"
+                : stepDone ? "; on to step " + next : "; waiting for the step's other approvers"),
+                Map.of("state", post.state().name(), "step", String.valueOf(step)),
+                Map.of("state", state.name(), "step", next == null ? "" : String.valueOf(next),
+                        "contentHash", post.current().contentHash()));
+        return postService.get(postId);
+    }
+
+    @Transactional
+    public Post reject(long postId, int revision, @Nullable String reason, int version) {
+        Actor actor = access.actor();
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new InvalidInputException("reason_required", "reason",
+                    "Say why you reject it, so that the author knows what to change.");
+        }
+        Post post = inReview(actor, postId, revision, version);
+        Workflow workflow = workflows.version(post.accountId(), Objects.requireNonNull(post.workflowVersion()));
+        int step = Objects.requireNonNull(post.reviewStep());
+        requireApprover(actor, post, workflow.definition().steps().get(step - 1), step);
+        posts.insertDecision(actor.organisationId(), postId, post.current(), step, actor.memberId(), actor.displayName(),
+                "REJECTED", why);
+        move(actor, post, version, PostState.REJECTED, null);
+        audit.record(actor, "post.rejected", "post", postId, "Post for " + post.accountHandle() + " rejected at step " + step
+                + ": " + why, Map.of("state", post.state().name()), Map.of("state", PostState.REJECTED.name(), "reason", why));
+        return postService.get(postId);
+    }
+
+    /** The author takes a post back from review (or from the schedule). */
+    @Transactional
+    public Post withdraw(long postId, int version) {
+        Actor actor = access.actor();
+        Post post = postService.get(postId);
+        if (!Objects.equals(actor.memberId(), post.authorId())) {
+            throw new NotPermittedException("not_author", "Only " + post.authorName() + ", who wrote this post, can withdraw it.");
+        }
+        if (post.state() != PostState.IN_REVIEW && post.state() != PostState.APPROVED && post.state() != PostState.SCHEDULED) {
+            throw new DomainException("not_withdrawable", "This post is " + post.state().label().toLowerCase(java.util.Locale.ROOT)
+                    + "; only a post in review or scheduled can be withdrawn.");
+        }
+        move(actor, post, version, PostState.WITHDRAWN, null);
+        audit.record(actor, "post.withdrawn", "post", postId, "Post for " + post.accountHandle() + " withdrawn by its author",
+                Map.of("state", post.state().name()), Map.of("state", PostState.WITHDRAWN.name()));
+        return postService.get(postId);
+    }
+
+    private Post inReview(Actor actor, long postId, int revision, int version) {
+        Post post = postService.get(postId);
+        if (post.state() != PostState.IN_REVIEW) {
+            throw new DomainException("not_in_review", "This post is " + post.state().label().toLowerCase(java.util.Locale.ROOT)
+                    + ", not in review.");
+        }
+        if (post.current().number() != revision) {
+            throw new ConflictException("revision_changed", "The post changed while you were reading it: you read revision "
+                    + revision + ", it is now revision " + post.current().number() + ". Read it again before you decide.");
+        }
+        if (post.version() != version) {
+            throw ConflictException.changedMeanwhile("This post");
+        }
+        if (Objects.equals(actor.memberId(), post.authorId())) {
+            throw new NotPermittedException("own_post", "You wrote this post; someone else must review it.");
+        }
+        return post;
+    }
+
+    private void requireApprover(Actor actor, Post post, WorkflowStep step, int number) {
+        if (actor.memberId() == null || !workflows.eligibleApprovers(post.accountId(), step).contains(actor.memberId())) {
+            throw new NotPermittedException("not_an_approver", "You are not one of the approvers of step " + number
+                    + " (\"" + step.name() + "\") for " + post.accountHandle() + ".");
+        }
+    }
+
+    private void move(Actor actor, Post post, int version, PostState state, @Nullable Integer step) {
+        if (!posts.moveTo(actor.organisationId(), post.id(), version, state, step, post.current().number(), post.submittedAt(),
+                clock.instant())) {
+            throw new ConflictException("changed_meanwhile",
+                    "Someone else acted on this post a moment before you. Reload it to see what they did.");
+        }
+    }
+
+    /** The next step after {@code step} that applies to this revision, or null when none is left. */
+    static @Nullable Integer nextStep(Workflow workflow, int step, Revision revision) {
+        var steps = workflow.definition().steps();
+        for (int i = step; i < steps.size(); i++) {
+            if (applies(steps.get(i), revision)) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    static boolean applies(WorkflowStep step, Revision revision) {
+        return switch (step.condition()) {
+            case ALWAYS -> true;
+            case WARNING_OVERRIDDEN -> revision.findings().stream()
+                    .anyMatch(f -> f.finding().severity() == Severity.WARN && f.justification() != null);
+            case POLITICAL_PRE_ELECTION -> revision.findings().stream().anyMatch(f -> f.finding().ruleId().equals("pre-election"));
+        };
+    }
+
+    static Set<Long> approvedBy(List<Decision> decisions, Revision revision, int step) {
+        var members = new HashSet<Long>();
+        decisions.stream()
+                .filter(d -> d.approved() && d.step() == step && d.revision() == revision.number()
+                        && d.contentHash().equals(revision.contentHash()))
+                .forEach(d -> members.add(d.memberId()));
+        return members;
+    }
+
+    private static Set<Long> without(Set<Long> members, long author) {
+        var rest = new HashSet<>(members);
+        rest.remove(author);
+        return rest;
+    }
+
+    private CheckResult recheck(Revision revision) {
+        var images = revision.images().stream().map(i -> new ImageInput(i.fileName(), i.altText())).toList();
+        return policy.engine().engine().check(new CheckInput(revision.text(), images, null,
+                clock.instant().atZone(java.time.ZoneOffset.UTC), revision.replyToUrl() != null));
+    }
+}
