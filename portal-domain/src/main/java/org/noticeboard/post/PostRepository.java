@@ -202,6 +202,48 @@ class PostRepository {
                 .fetch(PostRepository::toSummary);
     }
 
+    List<QueueItem> queue(long organisationId, List<Long> accountIds, QueueFilter filter, Instant now, int offset, int limit) {
+        Condition condition = POST.ORGANISATION_ID.eq(organisationId).and(POST.STATE.eq(PostState.IN_REVIEW.name()))
+                .and(POST.ACCOUNT_ID.in(accountIds));
+        if (filter.accountId() != null) {
+            condition = condition.and(POST.ACCOUNT_ID.eq(filter.accountId()));
+        }
+        if (filter.step() != null) {
+            condition = condition.and(POST.REVIEW_STEP.eq(filter.step()));
+        }
+        if (filter.authorId() != null) {
+            condition = condition.and(POST.AUTHOR_ID.eq(filter.authorId()));
+        }
+        if (filter.campaignId() != null) {
+            condition = condition.and(POST_REVISION.CAMPAIGN_ID.eq(filter.campaignId()));
+        }
+        if (filter.olderThan() != null) {
+            condition = condition.and(POST.SUBMITTED_AT.le(now.minus(filter.olderThan()).atOffset(ZoneOffset.UTC)));
+        }
+        return db.select(POST.ID, POST.ACCOUNT_ID, OFFICIAL_ACCOUNT.HANDLE, POST.AUTHOR_ID, MEMBER.DISPLAY_NAME, POST.REVIEW_STEP,
+                        POST_REVISION.CAMPAIGN_ID, CAMPAIGN.NAME, POST.SUBMITTED_AT, POST.SCHEDULED_AT, POST_REVISION.TEXT,
+                        POST.CURRENT_REVISION, POST.VERSION)
+                .from(POST)
+                .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
+                .join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
+                .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))
+                .leftJoin(CAMPAIGN).on(CAMPAIGN.ID.eq(POST_REVISION.CAMPAIGN_ID))
+                .where(condition)
+                .orderBy(POST.SCHEDULED_AT.asc().nullsLast(), POST.SUBMITTED_AT.asc(), POST.ID)
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> {
+                    String text = r.get(POST_REVISION.TEXT);
+                    var scheduled = r.get(POST.SCHEDULED_AT);
+                    return new QueueItem(r.get(POST.ID), r.get(POST.ACCOUNT_ID), r.get(OFFICIAL_ACCOUNT.HANDLE),
+                            r.get(POST.AUTHOR_ID), r.get(MEMBER.DISPLAY_NAME), r.get(POST.REVIEW_STEP),
+                            r.get(POST_REVISION.CAMPAIGN_ID), r.get(CAMPAIGN.NAME), r.get(POST.SUBMITTED_AT).toInstant(),
+                            scheduled == null ? null : scheduled.toInstant(),
+                            text.length() > 140 ? text.substring(0, 139) + "\u2026" : text, r.get(POST.CURRENT_REVISION),
+                            r.get(POST.VERSION));
+                });
+    }
+
     private static PostSummary toSummary(Record r) {
         String text = r.get(POST_REVISION.TEXT);
         int unjustified = (int) json.readValue(r.get(POST_REVISION.FINDINGS).data(), FINDINGS).stream()

@@ -37,21 +37,34 @@ public class ReviewService {
 
     private final PostRepository posts;
     private final PostService postService;
+    private final org.noticeboard.account.OfficialAccountService accountService;
     private final WorkflowService workflows;
     private final PolicyService policy;
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ReviewService(PostRepository posts, PostService postService, WorkflowService workflows, PolicyService policy,
+    public ReviewService(PostRepository posts, PostService postService,
+            org.noticeboard.account.OfficialAccountService accountService, WorkflowService workflows, PolicyService policy,
             Access access, AuditTrail audit, Clock clock) {
         this.posts = posts;
         this.postService = postService;
+        this.accountService = accountService;
         this.workflows = workflows;
         this.policy = policy;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Posts in review for the accounts the caller approves, soonest scheduled first, then longest waiting. */
+    @Transactional(readOnly = true)
+    public List<QueueItem> queue(QueueFilter filter, int offset, int limit) {
+        Actor actor = access.require(org.noticeboard.access.Role.APPROVER);
+        List<Long> accounts = accountService.list().stream()
+                .filter(a -> actor.has(org.noticeboard.access.Role.APPROVER, a.departmentId()))
+                .map(org.noticeboard.account.OfficialAccount::id).toList();
+        return posts.queue(actor.organisationId(), accounts, filter, clock.instant(), Math.max(0, offset), Math.clamp(limit, 1, 200));
     }
 
     @Transactional(readOnly = true)

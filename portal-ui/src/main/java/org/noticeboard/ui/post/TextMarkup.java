@@ -8,13 +8,13 @@ import org.noticeboard.policy.Finding;
 import org.noticeboard.policy.Severity;
 
 /** Post text as safe HTML: findings highlighted, or mentions, hashtags and links styled as X shows them. */
-final class TextMarkup {
+public final class TextMarkup {
 
     private static final Pattern ENTITY = Pattern.compile("(https?://\\S+)|((?<![\\w.])\\.?@[A-Za-z0-9_]{1,15})|(#[\\p{L}\\p{N}_]+)");
 
     private TextMarkup() {}
 
-    static String escape(String text) {
+    public static String escape(String text) {
         var html = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -32,7 +32,7 @@ final class TextMarkup {
     }
 
     /** The text with each finding's span marked in its severity's colour (overlaps: the earlier wins). */
-    static String highlighted(String text, List<Finding> findings) {
+    public static String highlighted(String text, List<Finding> findings) {
         var spans = findings.stream().filter(f -> f.span() != null && f.span().end() <= text.length())
                 .sorted(Comparator.comparingInt((Finding f) -> f.span().start())).toList();
         var html = new StringBuilder("<div>");
@@ -54,8 +54,12 @@ final class TextMarkup {
         return html.toString();
     }
 
+    public static String highlightedChecked(String text, List<org.noticeboard.post.CheckedFinding> findings) {
+        return highlighted(text, findings.stream().map(org.noticeboard.post.CheckedFinding::finding).toList());
+    }
+
     /** The text as X shows it: links, mentions and hashtags in blue. */
-    static String asOnX(String text) {
+    public static String asOnX(String text) {
         var html = new StringBuilder("<div>");
         Matcher matcher = ENTITY.matcher(text);
         int at = 0;
@@ -68,7 +72,7 @@ final class TextMarkup {
         return html.toString();
     }
 
-    static String colour(Severity severity) {
+    public static String colour(Severity severity) {
         return switch (severity) {
             case BLOCK -> "#ffc9c9";
             case WARN -> "#ffe8a3";

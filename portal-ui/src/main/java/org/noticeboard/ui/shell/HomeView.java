@@ -28,7 +28,7 @@ public class HomeView extends VerticalLayout {
     /** The pages each role opens (more arrive with the composer, approvals, follow lists...). */
     private static final Map<Role, String> PAGES = Map.of(
             Role.STAFF, "New post, My posts, Guidance",
-            Role.APPROVER, "My posts (with the posts of the accounts you approve)",
+            Role.APPROVER, "Review queue, My posts (with the posts of the accounts you approve)",
             Role.ORG_ADMIN, "Departments, Members and roles, Policy, Guidance (editable), Audit trail",
             Role.ACCOUNT_ADMIN, "Official accounts",
             Role.AUDITOR, "Policy (read-only), Audit trail");

@@ -33,7 +33,7 @@ class ShellTest extends KaribuTest {
     @CsvSource(delimiter = ';', value = {
             "olu.admin;Home|Departments|Members and roles|Guidance|Policy|Audit trail",
             "sam.staff;Home|New post|My posts|Guidance",
-            "alex.approver;Home|New post|My posts|Guidance",
+            "alex.approver;Home|New post|Review queue|My posts|Guidance",
             "ash.accounts;Home|Official accounts|Guidance",
             "cara.curator;Home|New post|My posts|Guidance",
             "aud.auditor;Home|Guidance|Policy|Audit trail"})
@@ -80,7 +80,7 @@ class ShellTest extends KaribuTest {
     @CsvSource({
             "sam.staff,departments", "sam.staff,members", "sam.staff,accounts", "sam.staff,audit",
             "ash.accounts,members", "aud.auditor,accounts", "aud.auditor,departments", "olu.admin,accounts",
-            "sam.staff,policy", "ash.accounts,compose", "aud.auditor,posts"})
+            "sam.staff,policy", "ash.accounts,compose", "aud.auditor,posts", "sam.staff,review"})
     void a_route_beyond_the_members_roles_is_refused(String username, String route) {
         signIn(username);
         assertThatThrownBy(() -> UI.getCurrent().navigate(route)).isInstanceOf(MockAccessDeniedException.class);

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.review;
+
+import org.jspecify.annotations.NullMarked;
