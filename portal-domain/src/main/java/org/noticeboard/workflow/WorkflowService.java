@@ -124,6 +124,18 @@ public class WorkflowService {
                 .fetch(MEMBER.ID));
     }
 
+    /** Names of the members who could approve posts of this account, for the workflow editor (account admins only). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> approverNames(long accountId) {
+        OfficialAccount account = accounts.get(accountId);
+        access.requireFor(account.departmentId(), Role.ACCOUNT_ADMIN);
+        var ids = eligibleApprovers(accountId, WorkflowStep.anyApprover("any"));
+        var names = new LinkedHashMap<Long, String>();
+        db.select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.in(ids)).orderBy(MEMBER.DISPLAY_NAME)
+                .forEach(r -> names.put(r.value1(), r.value2()));
+        return names;
+    }
+
     private static Condition holdsFor(Role role, @Nullable Long departmentId) {
         Condition scope = ROLE_GRANT.DEPARTMENT_ID.isNull();
         if (departmentId != null) {

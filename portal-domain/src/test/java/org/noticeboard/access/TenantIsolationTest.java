@@ -46,6 +46,8 @@ class TenantIsolationTest {
     @Autowired org.noticeboard.campaign.CampaignService campaigns;
     @Autowired org.noticeboard.policy.PolicyService policy;
     @Autowired org.noticeboard.guidance.GuidanceService guidance;
+    @Autowired org.noticeboard.workflow.WorkflowService workflows;
+    @Autowired org.noticeboard.post.ReviewService review;
 
     long victimPost;
     long victimMedia;
@@ -112,6 +114,14 @@ class TenantIsolationTest {
         calls.put("MediaService.info", t -> t.media.info(t.victimMedia));
         calls.put("MediaService.content", t -> t.media.content(t.victimMedia));
         calls.put("CampaignService.get", t -> t.campaigns.get(t.victimCampaign));
+        calls.put("WorkflowService.current", t -> t.workflows.current(t.victim.account().id()));
+        calls.put("WorkflowService.versions", t -> t.workflows.versions(t.victim.account().id()));
+        calls.put("WorkflowService.save", t -> t.workflows.save(t.victim.account().id(),
+                org.noticeboard.workflow.WorkflowDefinition.standard(), 1));
+        calls.put("ReviewService.approve", t -> t.review.approve(t.victimPost, 1, 0));
+        calls.put("ReviewService.reject", t -> t.review.reject(t.victimPost, 1, "no", 0));
+        calls.put("ReviewService.withdraw", t -> t.review.withdraw(t.victimPost, 0));
+        calls.put("ReviewService.decisions", t -> t.review.decisions(t.victimPost));
         calls.put("PostService.save(victim campaign)", t -> t.posts.save(null, new org.noticeboard.post.PostDraft(
                 t.intruder.account().id(), "x", null, null, t.victimCampaign, java.util.List.of(), java.util.Map.of()), 0));
         calls.put("PostService.save(victim image)", t -> t.posts.save(null, new org.noticeboard.post.PostDraft(
@@ -151,6 +161,7 @@ class TenantIsolationTest {
             assertThat(posts.forMyAccounts()).noneMatch(p -> p.id() == victimPost);
             assertThat(campaigns.list()).noneMatch(c -> c.id() == victimCampaign);
             assertThat(policy.versions()).allMatch(v -> v.version() >= 1);
+            assertThat(review.queue(org.noticeboard.post.QueueFilter.all(), 0, 200)).noneMatch(q -> q.postId() == victimPost);
         });
     }
 
@@ -192,6 +203,12 @@ class TenantIsolationTest {
                 Arguments.of("PostService.forMyAccounts", Role.APPROVER, (Function<TenantIsolationTest, Object>) t -> t.posts.forMyAccounts()),
                 Arguments.of("MediaService.upload", Role.STAFF, (Function<TenantIsolationTest, Object>) t -> t.media.upload(
                         "x.png", org.noticeboard.post.TestImages.png())),
+                Arguments.of("WorkflowService.save", Role.ACCOUNT_ADMIN, (Function<TenantIsolationTest, Object>) t -> t.workflows.save(
+                        t.victim.account().id(), org.noticeboard.workflow.WorkflowDefinition.standard(), 1)),
+                Arguments.of("WorkflowService.approverNames", Role.ACCOUNT_ADMIN, (Function<TenantIsolationTest, Object>) t ->
+                        t.workflows.approverNames(t.victim.account().id())),
+                Arguments.of("ReviewService.queue", Role.APPROVER, (Function<TenantIsolationTest, Object>) t -> t.review.queue(
+                        org.noticeboard.post.QueueFilter.all(), 0, 10)),
                 Arguments.of("PostService.save", Role.STAFF, (Function<TenantIsolationTest, Object>) t -> t.posts.save(null,
                         draft(t.victim.account().id(), "Not my account"), 0)));
     }

@@ -57,9 +57,12 @@ public class OfficialAccountsView extends VerticalLayout {
         grid.addComponentColumn(a -> {
             var edit = new Button("Edit", e -> openEditor(a));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            var workflow = new Button("Workflow", e -> edit.getUI().ifPresent(ui -> ui.navigate(WorkflowView.class,
+                    new com.vaadin.flow.router.RouteParameters("accountId", String.valueOf(a.id())))));
+            workflow.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             var remove = new Button("Remove", e -> remove(a));
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            return new HorizontalLayout(edit, remove);
+            return new HorizontalLayout(edit, workflow, remove);
         }).setKey("actions").setAutoWidth(true);
         add(grid);
         refresh();
