@@ -18,7 +18,8 @@ public record Post(
         int version,
         Revision current,
         List<Integer> revisions,
-        @Nullable Integer workflowVersion) {
+        @Nullable Integer workflowVersion,
+        java.time.@Nullable ZonedDateTime scheduledAt) {
 
     public Post {
         revisions = List.copyOf(revisions);

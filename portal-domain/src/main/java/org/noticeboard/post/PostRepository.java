@@ -99,6 +99,38 @@ class PostRepository {
                         .execute() == 1;
     }
 
+    boolean setSchedule(long organisationId, long postId, int expectedVersion, java.time.@Nullable LocalDateTime local,
+            java.time.ZoneId zone, @Nullable Instant at, Instant now) {
+        return db.update(POST)
+                        .set(POST.SCHEDULED_LOCAL, local)
+                        .set(POST.SCHEDULE_ZONE, local == null ? null : zone.getId())
+                        .set(POST.SCHEDULED_AT, at == null ? null : at.atOffset(ZoneOffset.UTC))
+                        .set(POST.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                        .set(POST.VERSION, POST.VERSION.plus(1))
+                        .where(POST.ORGANISATION_ID.eq(organisationId), POST.ID.eq(postId), POST.VERSION.eq(expectedVersion))
+                        .execute() == 1;
+    }
+
+    /** Posts still in review when their time came: all organisations, for the expiry job. */
+    List<Long> dueInReview(Instant now) {
+        return db.select(POST.ID).from(POST)
+                .where(POST.STATE.eq(PostState.IN_REVIEW.name()), POST.SCHEDULED_AT.le(now.atOffset(ZoneOffset.UTC)))
+                .fetch(POST.ID);
+    }
+
+    /** Moves one due post to EXPIRED unless something else moved it first; returns its organisation, or null. */
+    @Nullable Long expire(long postId, Instant now) {
+        return db.update(POST)
+                .set(POST.STATE, PostState.EXPIRED.name())
+                .set(POST.REVIEW_STEP, (Integer) null)
+                .set(POST.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(POST.VERSION, POST.VERSION.plus(1))
+                .where(POST.ID.eq(postId), POST.STATE.eq(PostState.IN_REVIEW.name()), POST.SCHEDULED_AT.le(now.atOffset(ZoneOffset.UTC)))
+                .returning(POST.ORGANISATION_ID)
+                .fetchOptional(POST.ORGANISATION_ID)
+                .orElse(null);
+    }
+
     void setWorkflowVersion(long postId, int workflowVersion) {
         db.update(POST).set(POST.WORKFLOW_VERSION, workflowVersion).where(POST.ID.eq(postId)).execute();
     }
@@ -158,7 +190,9 @@ class PostRepository {
                 row.get(OFFICIAL_ACCOUNT.DISPLAY_NAME), row.get(POST.AUTHOR_ID), row.get(MEMBER.DISPLAY_NAME),
                 PostState.valueOf(row.get(POST.STATE)), row.get(POST.REVIEW_STEP),
                 submitted == null ? null : submitted.toInstant(), row.get(POST.VERSION), current, numbers,
-                row.get(POST.WORKFLOW_VERSION)));
+                row.get(POST.WORKFLOW_VERSION), row.get(POST.SCHEDULED_LOCAL) == null ? null
+                        : java.time.ZonedDateTime.ofInstant(row.get(POST.SCHEDULED_AT).toInstant(),
+                                java.time.ZoneId.of(row.get(POST.SCHEDULE_ZONE)))));
     }
 
     Optional<Revision> revision(long postId, int number) {

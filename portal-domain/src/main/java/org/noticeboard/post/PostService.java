@@ -5,6 +5,7 @@ import static org.noticeboard.db.jooq.Tables.POST;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ public class PostService {
         OfficialAccount account = writable(actor, draft.accountId());
         PostDraftClean clean = validate(actor, draft);
         var compiled = policy.engine();
-        CheckResult result = compiled.engine().check(checkInput(clean));
+        CheckResult result = compiled.engine().check(checkInput(clean, existing == null ? null : scheduledTime(existing)));
         List<CheckedFinding> findings = withJustifications(result, clean.text(), draft.justifications());
         String hash = contentHash(actor, account.id(), clean);
         if (existing != null && existing.current().contentHash().equals(hash)
@@ -184,6 +185,45 @@ public class PostService {
         return find(actor, postId);
     }
 
+    /**
+     * Sets when the post goes out, as a wall-clock time in the organisation's time zone: it goes
+     * out at that local time even across a clock change. The author sets it while the post is
+     * theirs to change; approvers of the account while it is in review or scheduled.
+     */
+    @Transactional
+    public Post schedule(long postId, @Nullable LocalDateTime local, int version) {
+        Actor actor = access.actor();
+        Post post = find(actor, postId);
+        boolean author = Objects.equals(actor.memberId(), post.authorId());
+        boolean approver = actor.has(Role.APPROVER, departmentOf(post.accountId()));
+        if (!maySee(actor, post)) {
+            throw new NotFoundException("Post", postId);
+        }
+        boolean allowed = (author && post.state().editableByAuthor())
+                || (approver && !author && (post.state() == PostState.IN_REVIEW || post.state() == PostState.SCHEDULED));
+        if (!allowed) {
+            throw new NotPermittedException("not_schedulable", "You cannot change when this post goes out while it is "
+                    + post.state().label().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        ZoneId zone = organisations.current().timeZone();
+        ZonedDateTime when = null;
+        if (local != null) {
+            when = ScheduleTime.validate(local, zone, clock.instant());
+        }
+        if (!posts.setSchedule(actor.organisationId(), postId, version, local, zone, when == null ? null : when.toInstant(),
+                clock.instant())) {
+            throw ConflictException.changedMeanwhile("This post");
+        }
+        audit.record(actor, "post.scheduled", "post", postId, "Post for " + post.accountHandle()
+                + (when == null ? " set to go out as soon as it is approved" : " set to go out " + ScheduleTime.describe(when)),
+                null, java.util.Collections.singletonMap("scheduledFor", when == null ? null : when.toString()));
+        return find(actor, postId);
+    }
+
+    static @Nullable ZonedDateTime scheduledTime(Post post) {
+        return post.scheduledAt() == null ? null : post.scheduledAt();
+    }
+
     @Transactional(readOnly = true)
     public Post get(long postId) {
         Actor actor = access.actor();
@@ -253,7 +293,7 @@ public class PostService {
         return account;
     }
 
-    private PostDraftClean validate(Actor actor, PostDraft draft) {
+    PostDraftClean validate(Actor actor, PostDraft draft) {
         String text = draft.text() == null ? "" : draft.text();
         if (text.length() > MAX_TEXT) {
             throw new InvalidInputException("too_long", "text", "The text is " + text.length()
@@ -297,16 +337,16 @@ public class PostService {
         return "https://x.com/" + matcher.group(1) + "/status/" + matcher.group(2);
     }
 
-    private CheckInput checkInput(PostDraftClean clean) {
+    CheckInput checkInput(PostDraftClean clean, @Nullable ZonedDateTime publishAt) {
         List<String> names = posts.mediaFileNames(clean.images().stream().map(AttachedImage::mediaId).toList());
         var images = new ArrayList<ImageInput>();
         for (int i = 0; i < clean.images().size(); i++) {
             images.add(new ImageInput(names.get(i), clean.images().get(i).altText()));
         }
-        return new CheckInput(clean.text(), images, null, now(), clean.replyToUrl() != null);
+        return new CheckInput(clean.text(), images, publishAt, now(), clean.replyToUrl() != null);
     }
 
-    private static List<CheckedFinding> withJustifications(CheckResult result, String text, Map<String, String> justifications) {
+    static List<CheckedFinding> withJustifications(CheckResult result, String text, Map<String, String> justifications) {
         return result.findings().stream().map(f -> {
             String key = CheckedFinding.keyOf(f, text);
             String justification = justifications.get(key);
@@ -327,7 +367,7 @@ public class PostService {
         }).toList();
     }
 
-    private String contentHash(Actor actor, long accountId, PostDraftClean clean) {
+    String contentHash(Actor actor, long accountId, PostDraftClean clean) {
         var fields = new LinkedHashMap<String, @Nullable Object>();
         fields.put("account", accountId);
         fields.put("text", clean.text());

@@ -85,7 +85,11 @@ public class ReviewService {
         if (approvedBy(decisions, post.current(), step).contains(actor.memberId())) {
             throw new DomainException("already_approved", "You have already approved this revision at step " + step + ".");
         }
-        CheckResult recheck = recheck(post.current());
+        if (post.scheduledAt() != null && !post.scheduledAt().toInstant().isAfter(clock.instant())) {
+            throw new DomainException("expired", "The time this post was to go out (" + ScheduleTime.describe(post.scheduledAt())
+                    + ") has passed without every approval; it is expired and needs a new time.");
+        }
+        CheckResult recheck = recheck(post.current(), post.scheduledAt());
         if (recheck.blocked()) {
             throw new DomainException("blocked", "The policy in force now blocks this post: " + String.join(" ",
                     recheck.findings().stream().filter(f -> f.severity() == Severity.BLOCK).map(f -> f.message()).toList())
@@ -125,6 +129,53 @@ public class ReviewService {
         move(actor, post, version, PostState.REJECTED, null);
         audit.record(actor, "post.rejected", "post", postId, "Post for " + post.accountHandle() + " rejected at step " + step
                 + ": " + why, Map.of("state", post.state().name()), Map.of("state", PostState.REJECTED.name(), "reason", why));
+        return postService.get(postId);
+    }
+
+    /**
+     * An approver's edit: a new revision, visible as theirs. Approvals are bound to content, so
+     * review starts again at the first step, where the editor's own approval counts.
+     */
+    @Transactional
+    public Post editAndApprove(long postId, int revision, PostDraft draft, int version) {
+        Actor actor = access.actor();
+        Post post = inReview(actor, postId, revision, version);
+        Workflow workflow = workflows.version(post.accountId(), Objects.requireNonNull(post.workflowVersion()));
+        WorkflowStep first = workflow.definition().steps().getFirst();
+        requireApprover(actor, post, first, 1);
+        if (draft.accountId() != post.accountId()) {
+            throw new InvalidInputException("account_changed", "accountId", "An approver's edit keeps the post on " + post.accountHandle() + ".");
+        }
+        PostDraftClean clean = postService.validate(actor, draft);
+        var compiled = policy.engine();
+        CheckResult result = compiled.engine().check(postService.checkInput(clean, post.scheduledAt()));
+        if (result.blocked()) {
+            throw new DomainException("blocked", "Your edit is blocked by the policy: " + String.join(" ",
+                    result.findings().stream().filter(f -> f.severity() == Severity.BLOCK).map(f -> f.message()).toList()));
+        }
+        var findings = PostService.withJustifications(result, clean.text(), draft.justifications());
+        var unjustified = findings.stream().filter(CheckedFinding::needsJustification).toList();
+        if (!unjustified.isEmpty()) {
+            throw new InvalidInputException("justification_required", "justifications", "Explain why it is right to post anyway, for: "
+                    + String.join(" ", unjustified.stream().map(f -> f.finding().message()).toList()));
+        }
+        String hash = postService.contentHash(actor, post.accountId(), clean);
+        int number = post.revisions().getLast() + 1;
+        posts.insertRevision(actor.organisationId(), postId, number, clean, Objects.requireNonNull(actor.memberId()),
+                actor.displayName(), hash, compiled.version(), result.weightedLength(), result.blocked(), findings);
+        Revision edited = posts.revision(postId, number).orElseThrow();
+        posts.insertDecision(actor.organisationId(), postId, edited, 1, actor.memberId(), actor.displayName(), "APPROVED", null);
+        boolean firstDone = first.quorum() == Quorum.ANY || approvedBy(posts.decisions(postId), edited, 1)
+                .containsAll(without(workflows.eligibleApprovers(post.accountId(), first), post.authorId()));
+        Integer next = firstDone ? nextStep(workflow, 1, edited) : Integer.valueOf(1);
+        PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;
+        if (!posts.moveTo(actor.organisationId(), postId, version, state, next, number, post.submittedAt(), clock.instant())) {
+            throw new ConflictException("changed_meanwhile", "Someone else acted on this post a moment before you. Reload it to see what they did.");
+        }
+        audit.record(actor, "post.edited_and_approved", "post", postId, "Post for " + post.accountHandle()
+                + " edited by approver " + actor.displayName() + " (revision " + number + ") and approved at step 1; review restarts",
+                Map.of("revision", String.valueOf(revision), "text", post.current().text()),
+                Map.of("revision", String.valueOf(number), "text", clean.text(), "state", state.name()));
         return postService.get(postId);
     }
 
@@ -215,9 +266,9 @@ public class ReviewService {
         return rest;
     }
 
-    private CheckResult recheck(Revision revision) {
+    private CheckResult recheck(Revision revision, java.time.@Nullable ZonedDateTime publishAt) {
         var images = revision.images().stream().map(i -> new ImageInput(i.fileName(), i.altText())).toList();
-        return policy.engine().engine().check(new CheckInput(revision.text(), images, null,
+        return policy.engine().engine().check(new CheckInput(revision.text(), images, publishAt,
                 clock.instant().atZone(java.time.ZoneOffset.UTC), revision.replyToUrl() != null));
     }
 }

@@ -84,6 +84,8 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
     private final TextField replyTo = new TextField("Reply to (X post URL)");
     private final TextField quote = new TextField("Quote (X post URL)");
     private final ComboBox<Campaign> campaign = new ComboBox<>("Campaign");
+    private final com.vaadin.flow.component.datetimepicker.DateTimePicker schedule =
+            new com.vaadin.flow.component.datetimepicker.DateTimePicker();
     private final VerticalLayout imagesBox = new VerticalLayout();
     private final Upload upload;
     private final Div preview = new Div();
@@ -143,6 +145,9 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         campaign.setItems(campaigns.list());
         campaign.setItemLabelGenerator(c -> c.name() + (c.hashtags().isEmpty() ? "" : " " + String.join(" ", c.hashtags())));
         campaign.setClearButtonVisible(true);
+        schedule.setId("post-schedule");
+        schedule.setLabel("Goes out (" + organisations.current().timeZone().getId() + "; empty: as soon as approved)");
+        schedule.setStep(java.time.Duration.ofMinutes(5));
 
         UI ui = UI.getCurrent();
         upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
@@ -169,7 +174,7 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         submit.addClickListener(e -> submitPost());
         status.setId("post-status");
 
-        var writing = new VerticalLayout(account, text, new HorizontalLayout(counter, entities), replyTo, quote, campaign,
+        var writing = new VerticalLayout(account, text, new HorizontalLayout(counter, entities), replyTo, quote, campaign, schedule,
                 new H3("Images"), upload, imagesBox, new HorizontalLayout(save, submit, status));
         writing.setPadding(false);
         writing.setWidth("55%");
@@ -223,6 +228,7 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         quote.setValue(Objects.toString(current.quoteUrl(), ""));
         campaign.getListDataView().getItems().filter(c -> Objects.equals(c.id(), current.campaignId())).findFirst()
                 .ifPresent(campaign::setValue);
+        schedule.setValue(loaded.scheduledAt() == null ? null : loaded.scheduledAt().toLocalDateTime());
         images.clear();
         imagesBox.removeAll();
         current.images().forEach(i -> attach(new ImageInfo(i.mediaId(), i.fileName(), "", 0, i.width(), i.height()), i.altText()));
@@ -393,7 +399,8 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         submit.setEnabled(editable && account.getValue() != null && hasContent && !result.blocked() && result.validLength()
                 && justified);
         status.setText(post == null ? "Not saved yet" : post.state().label() + ", revision " + post.current().number()
-                + " (policy version " + post.current().policyVersion() + ")");
+                + " (policy version " + post.current().policyVersion() + ")"
+                + (post.scheduledAt() == null ? "" : ", goes out " + post.scheduledAt().toLocalDateTime().toString().replace('T', ' ')));
     }
 
     private PostDraft draft() {
@@ -417,8 +424,14 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         for (int i = 0; i < images.size(); i++) {
             fields.put("images[" + i + "].altText", images.get(i).alt());
         }
+        fields.put("scheduledAt", schedule);
         return Feedback.attempt(() -> {
             post = posts.save(post == null ? null : post.id(), draft(), post == null ? 0 : post.version());
+            var chosen = schedule.getValue();
+            var stored = post.scheduledAt() == null ? null : post.scheduledAt().toLocalDateTime();
+            if (!Objects.equals(chosen, stored)) {
+                post = posts.schedule(post.id(), chosen, post.version());
+            }
             UI.getCurrent().getPage().getHistory().replaceState(null, "compose/" + post.id());
         }, fields);
     }

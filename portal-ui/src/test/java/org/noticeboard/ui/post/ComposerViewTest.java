@@ -112,6 +112,21 @@ class ComposerViewTest extends KaribuTest {
     }
 
     @Test
+    void a_time_in_the_past_is_refused_on_its_field_and_a_future_one_is_kept() {
+        type("Our clinic's new opening hours");
+        var when = _get(com.vaadin.flow.component.datetimepicker.DateTimePicker.class, spec -> spec.withId("post-schedule"));
+        when.setValue(java.time.LocalDateTime.now().minusDays(1).withSecond(0).withNano(0));
+        _click(_get(Button.class, spec -> spec.withId("save-draft")));
+        assertThat(when.isInvalid()).isTrue();
+        assertThat(when.getErrorMessage()).contains("has already passed");
+
+        var tomorrow = java.time.LocalDateTime.now().plusDays(1).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        when.setValue(tomorrow);
+        _click(_get(Button.class, spec -> spec.withId("save-draft")));
+        assertThat(posts.get(posts.mine().getFirst().id()).scheduledAt().toLocalDateTime()).isEqualTo(tomorrow);
+    }
+
+    @Test
     void a_saved_draft_opens_again_with_its_text_and_justifications() {
         type("Drafting a post about our new hydrotherapy pool");
         _click(_get(Button.class, spec -> spec.withId("save-draft")));
