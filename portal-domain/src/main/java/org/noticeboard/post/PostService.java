@@ -118,7 +118,10 @@ public class PostService {
         posts.insertRevision(actor.organisationId(), id, number, clean, actor.memberId(), actor.displayName(), hash,
                 compiled.version(), result.weightedLength(), result.blocked(), findings);
         int version = existing == null ? 0 : expectedVersion;
-        if (!posts.moveTo(actor.organisationId(), id, version, PostState.DRAFT, null, number, null, clock.instant())) {
+        // an edit of a post in review or scheduled invalidates its approvals: review starts again at the first step
+        boolean backToReview = existing != null && existing.state().inReviewOrLater();
+        if (!posts.moveTo(actor.organisationId(), id, version, backToReview ? PostState.IN_REVIEW : PostState.DRAFT,
+                backToReview ? Integer.valueOf(1) : null, number, backToReview ? existing.submittedAt() : null, clock.instant())) {
             throw ConflictException.changedMeanwhile("This post");
         }
         audit.record(actor, existing == null ? "post.created" : "post.revised", "post", id,
@@ -137,6 +140,9 @@ public class PostService {
         Actor actor = access.actor();
         Post post = find(actor, postId);
         requireAuthorEditing(actor, post);
+        if (post.state().inReviewOrLater()) {
+            throw new DomainException("already_submitted", "This post is already " + post.state().label().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
         writable(actor, post.accountId());
         Revision current = post.current();
         var compiled = policy.engine();
@@ -277,7 +283,7 @@ public class PostService {
             }
             throw new NotFoundException("Post", post.id());
         }
-        if (!post.state().editableByAuthor()) {
+        if (!post.state().editableByAuthor() && !post.state().inReviewOrLater()) {
             throw new DomainException("not_editable", "This post is " + post.state().label().toLowerCase(java.util.Locale.ROOT)
                     + " and cannot be changed now.");
         }

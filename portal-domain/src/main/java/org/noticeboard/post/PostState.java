@@ -23,6 +23,11 @@ public enum PostState {
         return label;
     }
 
+    /** In review or approved and waiting to go out: an edit now sends the post back to the first step. */
+    public boolean inReviewOrLater() {
+        return this == IN_REVIEW || this == APPROVED || this == SCHEDULED;
+    }
+
     /** States in which the author may change the post (each change is a new revision). */
     public boolean editableByAuthor() {
         return this == DRAFT || this == REJECTED || this == WITHDRAWN || this == EXPIRED;

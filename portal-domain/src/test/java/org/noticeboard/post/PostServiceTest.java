@@ -216,11 +216,15 @@ class PostServiceTest {
     }
 
     @Test
-    void a_submitted_post_cannot_be_edited_by_its_author() {
+    void an_edit_after_submission_is_a_new_revision_and_review_starts_again_at_the_first_step() {
         var post = caller.as(staff, () -> posts.save(null, draft("Ready to go"), 0));
         var submitted = caller.as(staff, () -> posts.submit(post.id(), post.version()));
-        assertThatThrownBy(() -> caller.run(staff, () -> posts.save(post.id(), draft("Changed"), submitted.version())))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.reason()).isEqualTo("not_editable"));
+        var edited = caller.as(staff, () -> posts.save(post.id(), draft("Ready to go, with a fix"), submitted.version()));
+        assertThat(edited.state()).isEqualTo(PostState.IN_REVIEW);
+        assertThat(edited.reviewStep()).isEqualTo(1);
+        assertThat(edited.current().number()).isEqualTo(2);
+        assertThatThrownBy(() -> caller.run(staff, () -> posts.submit(post.id(), edited.version())))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.reason()).isEqualTo("already_submitted"));
     }
 
     @Test

@@ -191,6 +191,24 @@ class ReviewServiceTest {
     }
 
     @Test
+    void an_authors_edit_after_an_approval_sends_the_post_back_to_the_first_step() {
+        useWorkflow(WorkflowStep.anyApprover("Comms"),
+                new WorkflowStep("Second look", ApproverKind.MEMBERS, null, null, List.of(secondApprover), Quorum.ANY,
+                        StepCondition.ALWAYS));
+        var post = submitted("First words");
+        var afterFirst = caller.as(approver, () -> review.approve(post.id(), 1, post.version()));
+        assertThat(afterFirst.reviewStep()).isEqualTo(2);
+        var edited = caller.as(staff, () -> posts.save(post.id(), new PostDraft(org.account().id(), "Other words", null, null,
+                null, List.of(), Map.of()), afterFirst.version()));
+        assertThat(edited.reviewStep()).isEqualTo(1);
+        assertThat(edited.state()).isEqualTo(PostState.IN_REVIEW);
+        // the earlier approval was of revision 1: revision 2 needs its own, so the same approver may give it
+        var again = caller.as(approver, () -> review.approve(post.id(), 2, edited.version()));
+        assertThat(again.reviewStep()).isEqualTo(2);
+        assertThat(caller.as(approver, () -> review.decisions(post.id()))).extracting(Decision::revision).containsExactly(1, 2);
+    }
+
+    @Test
     void authors_withdraw_and_nobody_else_can() {
         var post = submitted("Withdraw me");
         assertThatThrownBy(() -> caller.run(approver, () -> review.withdraw(post.id(), post.version())))

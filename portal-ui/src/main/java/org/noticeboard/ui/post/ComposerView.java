@@ -92,6 +92,8 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
     private final Span status = new Span();
     private final Button save = new Button("Save draft");
     private final Button submit = new Button("Submit for approval");
+    private final Button withdraw = new Button("Withdraw");
+    private final org.noticeboard.post.ReviewService review;
 
     private final List<Attached> images = new ArrayList<>();
     private final Map<String, TextField> justificationFields = new HashMap<>();
@@ -100,8 +102,9 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
     private @Nullable Post post;
 
     public ComposerView(PostService posts, MediaService media, CampaignService campaigns, OrganisationService organisations,
-            PolicyService policyService) {
+            PolicyService policyService, org.noticeboard.post.ReviewService review) {
         this.posts = posts;
+        this.review = review;
         this.media = media;
         this.organisations = organisations;
         this.policy = policyService.engine();
@@ -173,9 +176,18 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submitPost());
         status.setId("post-status");
+        withdraw.setId("withdraw-post");
+        withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        withdraw.addClickListener(e -> {
+            Post stored = Objects.requireNonNull(post);
+            if (Feedback.attempt(() -> post = review.withdraw(stored.id(), stored.version()))) {
+                Feedback.success("Withdrawn from review. Change it and submit it again when it is ready.");
+                updateButtons();
+            }
+        });
 
         var writing = new VerticalLayout(account, text, new HorizontalLayout(counter, entities), replyTo, quote, campaign, schedule,
-                new H3("Images"), upload, imagesBox, new HorizontalLayout(save, submit, status));
+                new H3("Images"), upload, imagesBox, new HorizontalLayout(save, submit, withdraw, status));
         writing.setPadding(false);
         writing.setWidth("55%");
 
@@ -389,15 +401,18 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void updateButtons() {
-        boolean editable = post == null || post.state().editableByAuthor();
+        boolean submittable = post == null || post.state().editableByAuthor();
+        boolean editable = submittable || post.state().inReviewOrLater();
         boolean justified = result.warnings().stream().allMatch(f -> {
             String given = justifications.get(CheckedFinding.keyOf(f, text.getValue()));
             return given != null && given.strip().length() >= 10;
         });
         boolean hasContent = !text.getValue().isBlank() || !images.isEmpty();
         save.setEnabled(editable && account.getValue() != null);
-        submit.setEnabled(editable && account.getValue() != null && hasContent && !result.blocked() && result.validLength()
+        submit.setEnabled(submittable && account.getValue() != null && hasContent && !result.blocked() && result.validLength()
                 && justified);
+        withdraw.setVisible(post != null && post.state().inReviewOrLater());
+        save.setText(post != null && post.state().inReviewOrLater() ? "Save changes (review starts again)" : "Save draft");
         status.setText(post == null ? "Not saved yet" : post.state().label() + ", revision " + post.current().number()
                 + " (policy version " + post.current().policyVersion() + ")"
                 + (post.scheduledAt() == null ? "" : ", goes out " + post.scheduledAt().toLocalDateTime().toString().replace('T', ' ')));

@@ -98,6 +98,11 @@ class ComposerViewTest extends KaribuTest {
         assertThat(posts.get(mine.getFirst().id()).current().findings())
                 .filteredOn(f -> f.finding().severity() == Severity.WARN)
                 .allSatisfy(f -> assertThat(f.justification()).isEqualTo("Celebrating the team's award; joyful, not angry."));
+
+        var withdraw = _get(Button.class, spec -> spec.withId("withdraw-post"));
+        assertThat(withdraw.isVisible()).isTrue();
+        _click(withdraw);
+        assertThat(posts.get(mine.getFirst().id()).state()).isEqualTo(PostState.WITHDRAWN);
     }
 
     @Test
