@@ -186,7 +186,7 @@ class PostRepository {
         List<Integer> numbers = db.select(POST_REVISION.NUMBER).from(POST_REVISION).where(POST_REVISION.POST_ID.eq(postId))
                 .orderBy(POST_REVISION.NUMBER).fetch(POST_REVISION.NUMBER);
         var submitted = row.get(POST.SUBMITTED_AT);
-        return Optional.of(new Post(postId, row.get(POST.ACCOUNT_ID), row.get(OFFICIAL_ACCOUNT.HANDLE),
+        return Optional.of(new Post(postId, row.get(POST.ACCOUNT_ID), "@" + row.get(OFFICIAL_ACCOUNT.HANDLE),
                 row.get(OFFICIAL_ACCOUNT.DISPLAY_NAME), row.get(POST.AUTHOR_ID), row.get(MEMBER.DISPLAY_NAME),
                 PostState.valueOf(row.get(POST.STATE)), row.get(POST.REVIEW_STEP),
                 submitted == null ? null : submitted.toInstant(), row.get(POST.VERSION), current, numbers,
@@ -269,7 +269,7 @@ class PostRepository {
                 .fetch(r -> {
                     String text = r.get(POST_REVISION.TEXT);
                     var scheduled = r.get(POST.SCHEDULED_AT);
-                    return new QueueItem(r.get(POST.ID), r.get(POST.ACCOUNT_ID), r.get(OFFICIAL_ACCOUNT.HANDLE),
+                    return new QueueItem(r.get(POST.ID), r.get(POST.ACCOUNT_ID), "@" + r.get(OFFICIAL_ACCOUNT.HANDLE),
                             r.get(POST.AUTHOR_ID), r.get(MEMBER.DISPLAY_NAME), r.get(POST.REVIEW_STEP),
                             r.get(POST_REVISION.CAMPAIGN_ID), r.get(CAMPAIGN.NAME), r.get(POST.SUBMITTED_AT).toInstant(),
                             scheduled == null ? null : scheduled.toInstant(),
@@ -283,7 +283,7 @@ class PostRepository {
         int unjustified = (int) json.readValue(r.get(POST_REVISION.FINDINGS).data(), FINDINGS).stream()
                 .filter(f -> f.severity() == Severity.WARN && (f.justification() == null || f.justification().isBlank()))
                 .count();
-        return new PostSummary(r.get(POST.ID), r.get(OFFICIAL_ACCOUNT.HANDLE), r.get(MEMBER.DISPLAY_NAME),
+        return new PostSummary(r.get(POST.ID), "@" + r.get(OFFICIAL_ACCOUNT.HANDLE), r.get(MEMBER.DISPLAY_NAME),
                 PostState.valueOf(r.get(POST.STATE)), text.length() > 120 ? text.substring(0, 119) + "\u2026" : text,
                 r.get(POST.UPDATED_AT).toInstant(), r.get(POST.CURRENT_REVISION), r.get(POST_REVISION.BLOCKED), unjustified);
     }

@@ -59,12 +59,15 @@ public class PostService {
     private final PolicyService policy;
     private final OrganisationService organisations;
     private final WorkflowService workflows;
+    private final org.noticeboard.notification.NotificationService notifications;
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
 
     public PostService(PostRepository posts, OfficialAccountService accounts, CampaignService campaigns, PolicyService policy,
-            OrganisationService organisations, WorkflowService workflows, Access access, AuditTrail audit, Clock clock) {
+            OrganisationService organisations, WorkflowService workflows,
+            org.noticeboard.notification.NotificationService notifications, Access access, AuditTrail audit, Clock clock) {
+        this.notifications = notifications;
         this.posts = posts;
         this.accounts = accounts;
         this.campaigns = campaigns;
@@ -183,7 +186,13 @@ public class PostService {
             throw ConflictException.changedMeanwhile("This post");
         }
         // the post keeps the workflow version it was submitted under, whatever changes later
-        posts.setWorkflowVersion(postId, workflows.current(post.accountId()).version());
+        var workflow = workflows.current(post.accountId());
+        posts.setWorkflowVersion(postId, workflow.version());
+        var first = workflow.definition().steps().getFirst();
+        var approvers = new java.util.HashSet<>(workflows.eligibleApprovers(post.accountId(), first));
+        approvers.remove(post.authorId());
+        notifications.tell(actor.organisationId(), approvers, postId, "A post for " + post.accountHandle() + " by "
+                + post.authorName() + " waits for your review (step 1, \"" + first.name() + "\").", actor.memberId());
         audit.record(actor, "post.submitted", "post", postId, "Post for " + post.accountHandle() + " submitted for approval "
                 + "(revision " + current.number() + ", policy version " + current.policyVersion() + ")",
                 Map.of("state", post.state().name()), Map.of("state", PostState.IN_REVIEW.name(),

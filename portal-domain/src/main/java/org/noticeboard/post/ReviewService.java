@@ -43,10 +43,12 @@ public class ReviewService {
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.noticeboard.notification.NotificationService notifications;
 
     public ReviewService(PostRepository posts, PostService postService,
             org.noticeboard.account.OfficialAccountService accountService, WorkflowService workflows, PolicyService policy,
-            Access access, AuditTrail audit, Clock clock) {
+            Access access, AuditTrail audit, Clock clock, org.noticeboard.notification.NotificationService notifications) {
+        this.notifications = notifications;
         this.posts = posts;
         this.postService = postService;
         this.accountService = accountService;
@@ -109,7 +111,24 @@ public class ReviewService {
                 Map.of("state", post.state().name(), "step", String.valueOf(step)),
                 Map.of("state", state.name(), "step", next == null ? "" : String.valueOf(next),
                         "contentHash", post.current().contentHash()));
+        tellAfterApproval(actor, post, workflow, state, next);
         return postService.get(postId);
+    }
+
+    private void tellAfterApproval(Actor actor, Post post, Workflow workflow, PostState state, @Nullable Integer next) {
+        if (state == PostState.SCHEDULED) {
+            notifications.tell(actor.organisationId(), List.of(post.authorId()), post.id(), "Your post for " + post.accountHandle()
+                    + " is approved and scheduled.", actor.memberId());
+        } else if (next != null && !next.equals(post.reviewStep())) {
+            tellApprovers(actor, post, workflow, next);
+        }
+    }
+
+    void tellApprovers(Actor actor, Post post, Workflow workflow, int step) {
+        WorkflowStep waiting = workflow.definition().steps().get(step - 1);
+        var approvers = without(workflows.eligibleApprovers(post.accountId(), waiting), post.authorId());
+        notifications.tell(actor.organisationId(), approvers, post.id(), "A post for " + post.accountHandle() + " by "
+                + post.authorName() + " waits for your review (step " + step + ", \"" + waiting.name() + "\").", actor.memberId());
     }
 
     @Transactional
@@ -129,6 +148,8 @@ public class ReviewService {
         move(actor, post, version, PostState.REJECTED, null);
         audit.record(actor, "post.rejected", "post", postId, "Post for " + post.accountHandle() + " rejected at step " + step
                 + ": " + why, Map.of("state", post.state().name()), Map.of("state", PostState.REJECTED.name(), "reason", why));
+        notifications.tell(actor.organisationId(), List.of(post.authorId()), postId, actor.displayName()
+                + " rejected your post for " + post.accountHandle() + ": " + why, actor.memberId());
         return postService.get(postId);
     }
 
@@ -176,6 +197,11 @@ public class ReviewService {
                 + " edited by approver " + actor.displayName() + " (revision " + number + ") and approved at step 1; review restarts",
                 Map.of("revision", String.valueOf(revision), "text", post.current().text()),
                 Map.of("revision", String.valueOf(number), "text", clean.text(), "state", state.name()));
+        notifications.tell(actor.organisationId(), List.of(post.authorId()), postId, actor.displayName() + " edited and approved your post for "
+                + post.accountHandle() + "; review started again.", actor.memberId());
+        if (state == PostState.IN_REVIEW && next != null && next != 1) {
+            tellApprovers(actor, post, workflow, next);
+        }
         return postService.get(postId);
     }
 

@@ -16,4 +16,11 @@ public class DomainConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /** Without a mail server configured, notifications stay in the portal; an application's own outbox is @Primary. */
+    @Bean
+    @ConditionalOnMissingBean(org.noticeboard.notification.MailOutbox.class)
+    org.noticeboard.notification.MailOutbox mailOff() {
+        return (to, subject, body) -> { };
+    }
 }

@@ -25,6 +25,12 @@ public class DomainTestApplication {
     }
 
     @Bean
+    @org.springframework.context.annotation.Primary
+    CapturedMail capturedMail() {
+        return new CapturedMail();
+    }
+
+    @Bean
     TestCaller testCaller() {
         return new TestCaller();
     }

@@ -28,7 +28,8 @@ import org.noticeboard.organisation.OrganisationService;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, OrganisationService organisations, MemberService members) {
+    public MainLayout(AuthenticationContext authentication, OrganisationService organisations, MemberService members,
+            org.noticeboard.notification.NotificationService notifications) {
         var title = new Span("Noticeboard");
         title.getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
         var organisation = new Span(organisations.current().name());
@@ -36,11 +37,15 @@ public class MainLayout extends AppLayout {
         var me = members.me();
         var member = new Span(new Icon(VaadinIcon.USER), new Span(" " + me.displayName()));
         member.setId("shell-member");
+        int unread = notifications.unread();
+        var bell = new com.vaadin.flow.component.html.Anchor("notifications", unread == 0 ? "No new notifications"
+                : unread + " new notification" + (unread == 1 ? "" : "s"));
+        bell.setId("shell-notifications");
         var signOut = new Button("Sign out", e -> authentication.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Div();
-        var header = new HorizontalLayout(new DrawerToggle(), title, organisation, spacer, member, signOut);
+        var header = new HorizontalLayout(new DrawerToggle(), title, organisation, spacer, bell, member, signOut);
         header.setWidthFull();
         header.setPadding(true);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.notification;
+
+import org.jspecify.annotations.NullMarked;
