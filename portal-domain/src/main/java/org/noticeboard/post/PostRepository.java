@@ -278,6 +278,26 @@ class PostRepository {
                 });
     }
 
+    List<CalendarEntry> calendar(long organisationId, List<Long> accountIds, Instant from, Instant to, java.time.ZoneId zone) {
+        var when = org.jooq.impl.DSL.coalesce(POST.SCHEDULED_AT, POST.UPDATED_AT);
+        return db.select(POST.ID, POST.ACCOUNT_ID, POST.AUTHOR_ID, OFFICIAL_ACCOUNT.HANDLE, POST.STATE, when, POST.SCHEDULED_AT,
+                        POST_REVISION.TEXT)
+                .from(POST)
+                .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
+                .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))
+                .where(POST.ORGANISATION_ID.eq(organisationId), POST.ACCOUNT_ID.in(accountIds),
+                        POST.STATE.in(PostState.SCHEDULED.name(), PostState.PUBLISHING.name(), PostState.PUBLISHED.name()),
+                        when.ge(from.atOffset(ZoneOffset.UTC)), when.lt(to.atOffset(ZoneOffset.UTC)))
+                .orderBy(when)
+                .fetch(r -> {
+                    String text = r.get(POST_REVISION.TEXT);
+                    return new CalendarEntry(r.get(POST.ID), r.get(POST.ACCOUNT_ID), r.get(POST.AUTHOR_ID),
+                            "@" + r.get(OFFICIAL_ACCOUNT.HANDLE),
+                            PostState.valueOf(r.get(POST.STATE)), r.get(when).toInstant().atZone(zone), r.get(POST.SCHEDULED_AT) == null,
+                            text.length() > 60 ? text.substring(0, 59) + "\u2026" : text);
+                });
+    }
+
     private static PostSummary toSummary(Record r) {
         String text = r.get(POST_REVISION.TEXT);
         int unjustified = (int) json.readValue(r.get(POST_REVISION.FINDINGS).data(), FINDINGS).stream()

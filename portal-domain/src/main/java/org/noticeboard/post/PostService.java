@@ -255,6 +255,30 @@ public class PostService {
         return posts.revision(post.id(), number).orElseThrow(() -> new NotFoundException("Revision", postId + "/" + number));
     }
 
+    /**
+     * Scheduled and published posts of the accounts the caller writes for or approves, between two
+     * days (inclusive) of the organisation's calendar; {@code accountId} null for all of them.
+     */
+    @Transactional(readOnly = true)
+    public List<CalendarEntry> calendar(@Nullable Long accountId, java.time.LocalDate from, java.time.LocalDate to) {
+        Actor actor = access.require(Role.STAFF, Role.APPROVER);
+        if (to.isBefore(from) || to.isAfter(from.plusDays(62))) {
+            throw new InvalidInputException("range", "to", "Show at most two months at a time, ending after it starts.");
+        }
+        ZoneId zone = organisations.current().timeZone();
+        List<Long> visible = accounts.list().stream()
+                .filter(a -> actor.has(Role.STAFF, a.departmentId()) || actor.has(Role.APPROVER, a.departmentId()))
+                .filter(a -> accountId == null || a.id() == accountId)
+                .map(OfficialAccount::id).toList();
+        var approves = accounts.list().stream().filter(a -> actor.has(Role.APPROVER, a.departmentId()))
+                .map(OfficialAccount::id).collect(java.util.stream.Collectors.toSet());
+        // staff see their own posts; approvers every post of the accounts they approve
+        return posts.calendar(actor.organisationId(), visible, from.atStartOfDay(zone).toInstant(),
+                        to.plusDays(1).atStartOfDay(zone).toInstant(), zone).stream()
+                .filter(e -> approves.contains(e.accountId()) || Objects.equals(e.authorId(), actor.memberId()))
+                .toList();
+    }
+
     /** The caller's own posts, newest first. */
     @Transactional(readOnly = true)
     public List<PostSummary> mine() {

@@ -32,10 +32,10 @@ class ShellTest extends KaribuTest {
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
             "olu.admin;Home|Notifications|Departments|Members and roles|Guidance|Policy|Audit trail",
-            "sam.staff;Home|Notifications|New post|My posts|Guidance",
-            "alex.approver;Home|Notifications|New post|Review queue|My posts|Guidance",
+            "sam.staff;Home|Notifications|New post|My posts|Calendar|Guidance",
+            "alex.approver;Home|Notifications|New post|Review queue|My posts|Calendar|Guidance",
             "ash.accounts;Home|Notifications|Official accounts|Guidance",
-            "cara.curator;Home|Notifications|New post|My posts|Guidance",
+            "cara.curator;Home|Notifications|New post|My posts|Calendar|Guidance",
             "aud.auditor;Home|Notifications|Guidance|Policy|Audit trail"})
     void the_menu_shows_only_what_the_members_roles_allow(String username, String expected) {
         signIn(username);
