@@ -5,6 +5,7 @@ import static org.noticeboard.db.jooq.Tables.MEDIA;
 import static org.noticeboard.db.jooq.Tables.MEMBER;
 import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
 import static org.noticeboard.db.jooq.Tables.POST;
+import static org.noticeboard.db.jooq.Tables.POST_COMMENT;
 import static org.noticeboard.db.jooq.Tables.POST_DECISION;
 import static org.noticeboard.db.jooq.Tables.POST_REVISION;
 import static org.noticeboard.db.jooq.Tables.POST_REVISION_MEDIA;
@@ -129,6 +130,21 @@ class PostRepository {
                 .returning(POST.ORGANISATION_ID)
                 .fetchOptional(POST.ORGANISATION_ID)
                 .orElse(null);
+    }
+
+    void insertComment(long organisationId, long postId, long memberId, String memberName, String text) {
+        db.insertInto(POST_COMMENT)
+                .set(POST_COMMENT.ORGANISATION_ID, organisationId)
+                .set(POST_COMMENT.POST_ID, postId)
+                .set(POST_COMMENT.MEMBER_ID, memberId)
+                .set(POST_COMMENT.MEMBER_NAME, memberName)
+                .set(POST_COMMENT.TEXT, text)
+                .execute();
+    }
+
+    List<Comment> comments(long postId) {
+        return db.selectFrom(POST_COMMENT).where(POST_COMMENT.POST_ID.eq(postId)).orderBy(POST_COMMENT.CREATED_AT, POST_COMMENT.ID)
+                .fetch(r -> new Comment(r.getId(), r.getMemberId(), r.getMemberName(), r.getText(), r.getCreatedAt().toInstant()));
     }
 
     void setWorkflowVersion(long postId, int workflowVersion) {

@@ -69,6 +69,34 @@ public class ReviewService {
         return posts.queue(actor.organisationId(), accounts, filter, clock.instant(), Math.max(0, offset), Math.clamp(limit, 1, 200));
     }
 
+    /** The author and the account's approvers talk about a post here. */
+    @Transactional
+    public List<Comment> comment(long postId, @Nullable String text) {
+        Actor actor = access.actor();
+        Post post = postService.get(postId);
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty()) {
+            throw new InvalidInputException("blank", "comment", "Write the comment first.");
+        }
+        if (clean.length() > 2000) {
+            throw new InvalidInputException("too_long", "comment", "A comment can be at most 2000 characters long.");
+        }
+        posts.insertComment(actor.organisationId(), postId, Objects.requireNonNull(actor.memberId()), actor.displayName(), clean);
+        audit.record(actor, "post.commented", "post", postId, actor.displayName() + " commented on the post for "
+                + post.accountHandle(), null, Map.of("comment", clean));
+        var others = new java.util.HashSet<Long>();
+        others.add(post.authorId());
+        posts.comments(postId).forEach(c -> others.add(c.memberId()));
+        notifications.tell(actor.organisationId(), others, postId, actor.displayName() + " commented on the post for "
+                + post.accountHandle() + ": " + clean, actor.memberId());
+        return posts.comments(postId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Comment> comments(long postId) {
+        return posts.comments(postService.get(postId).id());
+    }
+
     @Transactional(readOnly = true)
     public List<Decision> decisions(long postId) {
         return posts.decisions(postService.get(postId).id());

@@ -209,6 +209,18 @@ class ReviewServiceTest {
     }
 
     @Test
+    void author_and_approvers_talk_in_the_comment_thread_and_strangers_cannot() {
+        var post = submitted("Let's discuss");
+        caller.run(approver, () -> review.comment(post.id(), "Can we name the clinic?"));
+        var thread = caller.as(staff, () -> review.comment(post.id(), "Yes: the Riverside falls clinic."));
+        assertThat(thread).extracting(Comment::text).containsExactly("Can we name the clinic?", "Yes: the Riverside falls clinic.");
+        assertThatThrownBy(() -> caller.run(staff, () -> review.comment(post.id(), "  ")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("comment"));
+        assertThatThrownBy(() -> caller.run(org.member(Role.CURATOR), () -> review.comments(post.id())))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void authors_withdraw_and_nobody_else_can() {
         var post = submitted("Withdraw me");
         assertThatThrownBy(() -> caller.run(approver, () -> review.withdraw(post.id(), post.version())))

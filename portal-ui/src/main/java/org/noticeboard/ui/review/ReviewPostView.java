@@ -162,6 +162,24 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
         }
         add(decisions);
 
+        add(new H3("Comments"));
+        var thread = new VerticalLayout();
+        thread.setId("review-comments");
+        thread.setPadding(false);
+        review.comments(shown.id()).forEach(c -> thread.add(new Paragraph(TIME.format(c.at().atZone(zone)) + " " + c.memberName()
+                + ": " + c.text())));
+        var comment = new TextArea("Add a comment");
+        comment.setId("comment-text");
+        comment.setWidthFull();
+        comment.setMaxLength(2000);
+        var send = new Button("Comment", e -> {
+            if (Feedback.attempt(() -> review.comment(shown.id(), comment.getValue()), Map.of("comment", comment))) {
+                draw(posts.get(shown.id()));
+            }
+        });
+        send.setId("add-comment");
+        add(thread, comment, send);
+
         if (shown.state() == PostState.IN_REVIEW) {
             var reason = new TextArea("Reason for rejecting (the author sees it)");
             reason.setId("reject-reason");

@@ -59,6 +59,11 @@ class ReviewViewsTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("review-facts")).getText()).contains("By Sam Patel. In review, step 1 of 1");
         assertThat(_get(Div.class, spec -> spec.withId("review-text")).getElement().getOuterHTML())
                 .contains("hydrotherapy pool reopens");
+        _get(TextArea.class, spec -> spec.withId("comment-text")).setValue("Which week exactly?");
+        _click(_get(Button.class, spec -> spec.withId("add-comment")));
+        assertThat(_get(VerticalLayout.class, spec -> spec.withId("review-comments")).getElement().getTextRecursively())
+                .contains("Alex Morgan: Which week exactly?");
+
         var reason = _get(TextArea.class, spec -> spec.withId("reject-reason"));
         reason.setValue("   ");
         _click(_get(Button.class, spec -> spec.withId("reject-post")));
