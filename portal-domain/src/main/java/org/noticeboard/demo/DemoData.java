@@ -6,6 +6,12 @@ import org.noticeboard.access.Access;
 import org.noticeboard.access.Role;
 import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.campaign.CampaignService;
+import org.noticeboard.workflow.ApproverKind;
+import org.noticeboard.workflow.Quorum;
+import org.noticeboard.workflow.StepCondition;
+import org.noticeboard.workflow.WorkflowDefinition;
+import org.noticeboard.workflow.WorkflowService;
+import org.noticeboard.workflow.WorkflowStep;
 import org.noticeboard.department.Department;
 import org.noticeboard.department.DepartmentService;
 import org.noticeboard.member.MemberService;
@@ -34,6 +40,8 @@ public class DemoData {
                     List.of(Role.STAFF)),
             new DemoUser("alex.approver", "Alex Morgan", "Northshire Community Health NHS Trust", "Communications",
                     List.of(Role.APPROVER, Role.STAFF)),
+            new DemoUser("taylor.head", "Taylor Reid", "Northshire Community Health NHS Trust", "Communications",
+                    List.of(Role.APPROVER)),
             new DemoUser("ash.accounts", "Ash Lewis", "Northshire Community Health NHS Trust", "Communications",
                     List.of(Role.ACCOUNT_ADMIN)),
             new DemoUser("cara.curator", "Cara Byrne", "Northshire Community Health NHS Trust",
@@ -48,15 +56,17 @@ public class DemoData {
     private final MemberService members;
     private final OfficialAccountService accounts;
     private final CampaignService campaigns;
+    private final WorkflowService workflows;
 
     public DemoData(Tenants tenants, Access access, DepartmentService departments, MemberService members,
-            OfficialAccountService accounts, CampaignService campaigns) {
+            OfficialAccountService accounts, CampaignService campaigns, WorkflowService workflows) {
         this.tenants = tenants;
         this.access = access;
         this.departments = departments;
         this.members = members;
         this.accounts = accounts;
         this.campaigns = campaigns;
+        this.workflows = workflows;
     }
 
     /** Seeds the demo organisations once; later starts find them and leave them as users left them. */
@@ -79,6 +89,12 @@ public class DemoData {
             accounts.register("NorthshireNHS", "Northshire Community Health", department("Communications"));
             accounts.register("NShirePhysio", "Northshire Physiotherapy", department("Physiotherapy"));
             accounts.register("NorthshireOPR", "Older People's Rehab Northshire", department("Older People's Rehabilitation"));
+            // physiotherapy posts get a second look from the head of communications
+            long physio = accounts.list().stream().filter(a -> a.handle().value().equals("NShirePhysio")).findFirst().orElseThrow().id();
+            long head = members.list().stream().filter(m -> "taylor.head".equals(m.username())).findFirst().orElseThrow().id();
+            workflows.save(physio, new WorkflowDefinition(List.of(WorkflowStep.anyApprover("Communications team"),
+                    new WorkflowStep("Head of communications", ApproverKind.MEMBERS, null, null, List.of(head), Quorum.ANY,
+                            StepCondition.ALWAYS)), true), workflows.current(physio).version());
             campaigns.create("Falls Awareness Week", List.of("#FallsAwareness", "#PhysioWorks"), null, null);
             campaigns.create("Monthly #physiotalk chat", List.of("#physiotalk"), null, null);
             return null;

@@ -56,7 +56,7 @@ class ReviewViewsTest extends KaribuTest {
         assertThat(GridKt._getFormatted(queue, row, "scheduled")).isEqualTo("As soon as approved");
 
         UI.getCurrent().navigate(ReviewPostView.class, new RouteParameters("postId", String.valueOf(post.id())));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("review-facts")).getText()).contains("By Sam Patel. In review, step 1 of 1");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("review-facts")).getText()).contains("By Sam Patel. In review, step 1 of 2");
         assertThat(_get(Div.class, spec -> spec.withId("review-text")).getElement().getOuterHTML())
                 .contains("hydrotherapy pool reopens");
         _get(TextArea.class, spec -> spec.withId("comment-text")).setValue("Which week exactly?");
@@ -97,6 +97,15 @@ class ReviewViewsTest extends KaribuTest {
         UI.getCurrent().navigate(ReviewPostView.class, new RouteParameters("postId", String.valueOf(post.id())));
         assertThat(_get(Div.class, spec -> spec.withId("revision-diff")).getElement().getOuterHTML())
                 .contains("<ins").contains("3");
+        _click(_get(Button.class, spec -> spec.withId("approve-post")));
+        NotificationsKt.expectNotifications("Approved; the post waits for step 2.");
+        assertThat(posts.get(post.id()).state()).isEqualTo(PostState.IN_REVIEW);
+
+        // the second step of @NShirePhysio's workflow is the head of communications
+        NotificationsKt.clearNotifications();
+        signIn("taylor.head");
+        UI.getCurrent().navigate(ReviewQueueView.class);
+        UI.getCurrent().navigate(ReviewPostView.class, new RouteParameters("postId", String.valueOf(post.id())));
         _click(_get(Button.class, spec -> spec.withId("approve-post")));
         NotificationsKt.expectNotifications("Approved: every step is done, the post is scheduled.");
         assertThat(posts.get(post.id()).state()).isEqualTo(PostState.SCHEDULED);
