@@ -71,6 +71,18 @@ class DepartmentRepository {
         return db.fetchCount(ROLE_GRANT, ROLE_GRANT.DEPARTMENT_ID.eq(id));
     }
 
+    /** Accounts whose workflow in force names this department's approvers in a step. */
+    List<String> workflowsNaming(long organisationId, long id) {
+        return db.resultQuery("""
+                select a.handle from official_account a
+                join approval_workflow w on w.account_id = a.id
+                where a.organisation_id = ? and w.version = (select max(v.version) from approval_workflow v where v.account_id = a.id)
+                  and jsonb_path_exists(w.definition, '$.steps[*] ? (@.kind == "DEPARTMENT" && @.departmentId == $id)',
+                                        jsonb_build_object('id', ?::bigint))
+                order by a.handle""", organisationId, id)
+                .fetch(r -> "@" + r.get(0, String.class));
+    }
+
     boolean delete(long organisationId, long id, int expectedVersion) {
         return db.deleteFrom(DEPARTMENT)
                         .where(DEPARTMENT.ORGANISATION_ID.eq(organisationId), DEPARTMENT.ID.eq(id),

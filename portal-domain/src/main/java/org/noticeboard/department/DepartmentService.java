@@ -73,8 +73,13 @@ public class DepartmentService {
         int grants = departments.grantsIn(id);
         if (current.members() > 0 || current.accounts() > 0 || grants > 0) {
             throw new ConflictException("department_in_use", "Department \"" + current.name() + "\" still has "
-                    + current.members() + " member(s), " + current.accounts() + " official account(s) and " + grants
-                    + " role grant(s). Move or remove them first.");
+                    + current.members() + " member(s) (approvers among them), " + current.accounts() + " official account(s) and "
+                    + grants + " role grant(s). Move or remove them first.");
+        }
+        var workflows = departments.workflowsNaming(actor.organisationId(), id);
+        if (!workflows.isEmpty()) {
+            throw new ConflictException("department_in_workflow", "The approval workflow of " + String.join(", ", workflows)
+                    + " names the approvers of \"" + current.name() + "\". Change that workflow first.");
         }
         if (!departments.delete(actor.organisationId(), id, version)) {
             throw ConflictException.changedMeanwhile("Department \"" + current.name() + "\"");

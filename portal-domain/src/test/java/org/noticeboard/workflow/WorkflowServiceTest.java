@@ -22,6 +22,8 @@ class WorkflowServiceTest {
     @Autowired World world;
     @Autowired TestCaller caller;
     @Autowired WorkflowService workflows;
+    @Autowired org.noticeboard.department.DepartmentService departments;
+    @Autowired org.noticeboard.member.MemberService members;
 
     World.Org org;
     long accountAdmin;
@@ -70,6 +72,28 @@ class WorkflowServiceTest {
                 new WorkflowStep(" ", ApproverKind.ROLE, Role.APPROVER, null, List.of(), Quorum.ANY, StepCondition.ALWAYS)), 1)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("steps[0].name"));
         assertThat(caller.as(accountAdmin, () -> workflows.current(org.account().id())).version()).isEqualTo(1);
+    }
+
+    @Test
+    void a_department_whose_approvers_a_workflow_names_cannot_be_deleted() {
+        long admin = org.member(Role.ORG_ADMIN);
+        var comms = caller.as(admin, () -> departments.create("Comms approvers"));
+        long approver = org.member(Role.APPROVER);
+        caller.run(admin, () -> {
+            var m = members.get(approver);
+            members.update(approver, m.displayName(), null, comms.id(), m.version());
+        });
+        caller.run(accountAdmin, () -> workflows.save(org.account().id(), of(new WorkflowStep("Comms", ApproverKind.DEPARTMENT,
+                null, comms.id(), List.of(), Quorum.ANY, StepCondition.ALWAYS)), 1));
+        caller.run(admin, () -> {
+            var m = members.get(approver);
+            members.update(approver, m.displayName(), null, null, m.version());
+        });
+        var empty = caller.as(admin, () -> departments.get(comms.id()));
+        assertThatThrownBy(() -> caller.run(admin, () -> departments.delete(comms.id(), empty.version())))
+                .isInstanceOfSatisfying(org.noticeboard.shared.ConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo("department_in_workflow"))
+                .hasMessageContaining("names the approvers of \"Comms approvers\"");
     }
 
     @Test
