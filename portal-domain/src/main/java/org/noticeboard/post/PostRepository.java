@@ -253,6 +253,21 @@ class PostRepository {
     }
 
     List<QueueItem> queue(long organisationId, List<Long> accountIds, QueueFilter filter, Instant now, int offset, int limit) {
+        return queueQuery(organisationId, accountIds, filter, now, offset, limit).fetch(r -> {
+            String text = r.get(POST_REVISION.TEXT);
+            var scheduled = r.get(POST.SCHEDULED_AT);
+            return new QueueItem(r.get(POST.ID), r.get(POST.ACCOUNT_ID), "@" + r.get(OFFICIAL_ACCOUNT.HANDLE),
+                    r.get(POST.AUTHOR_ID), r.get(MEMBER.DISPLAY_NAME), r.get(POST.REVIEW_STEP),
+                    r.get(POST_REVISION.CAMPAIGN_ID), r.get(CAMPAIGN.NAME), r.get(POST.SUBMITTED_AT).toInstant(),
+                    scheduled == null ? null : scheduled.toInstant(),
+                    text.length() > 140 ? text.substring(0, 139) + "\u2026" : text, r.get(POST.CURRENT_REVISION),
+                    r.get(POST.VERSION));
+        });
+    }
+
+    /** The queue's query, also run as plain SQL by the benchmark to compare. */
+    org.jooq.ResultQuery<? extends Record> queueQuery(long organisationId, List<Long> accountIds, QueueFilter filter, Instant now,
+            int offset, int limit) {
         Condition condition = POST.ORGANISATION_ID.eq(organisationId).and(POST.STATE.eq(PostState.IN_REVIEW.name()))
                 .and(POST.ACCOUNT_ID.in(accountIds));
         if (filter.accountId() != null) {
@@ -281,17 +296,7 @@ class PostRepository {
                 .where(condition)
                 .orderBy(POST.SCHEDULED_AT.asc().nullsLast(), POST.SUBMITTED_AT.asc(), POST.ID)
                 .offset(offset)
-                .limit(limit)
-                .fetch(r -> {
-                    String text = r.get(POST_REVISION.TEXT);
-                    var scheduled = r.get(POST.SCHEDULED_AT);
-                    return new QueueItem(r.get(POST.ID), r.get(POST.ACCOUNT_ID), "@" + r.get(OFFICIAL_ACCOUNT.HANDLE),
-                            r.get(POST.AUTHOR_ID), r.get(MEMBER.DISPLAY_NAME), r.get(POST.REVIEW_STEP),
-                            r.get(POST_REVISION.CAMPAIGN_ID), r.get(CAMPAIGN.NAME), r.get(POST.SUBMITTED_AT).toInstant(),
-                            scheduled == null ? null : scheduled.toInstant(),
-                            text.length() > 140 ? text.substring(0, 139) + "\u2026" : text, r.get(POST.CURRENT_REVISION),
-                            r.get(POST.VERSION));
-                });
+                .limit(limit);
     }
 
     List<CalendarEntry> calendar(long organisationId, List<Long> accountIds, Instant from, Instant to, java.time.ZoneId zone) {
