@@ -6,6 +6,7 @@ import org.noticeboard.access.Access;
 import org.noticeboard.access.Role;
 import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.campaign.CampaignService;
+import org.noticeboard.template.ReplyTemplateService;
 import org.noticeboard.workflow.ApproverKind;
 import org.noticeboard.workflow.Quorum;
 import org.noticeboard.workflow.StepCondition;
@@ -57,9 +58,11 @@ public class DemoData {
     private final OfficialAccountService accounts;
     private final CampaignService campaigns;
     private final WorkflowService workflows;
+    private final ReplyTemplateService templates;
 
     public DemoData(Tenants tenants, Access access, DepartmentService departments, MemberService members,
-            OfficialAccountService accounts, CampaignService campaigns, WorkflowService workflows) {
+            OfficialAccountService accounts, CampaignService campaigns, WorkflowService workflows,
+            ReplyTemplateService templates) {
         this.tenants = tenants;
         this.access = access;
         this.departments = departments;
@@ -67,6 +70,7 @@ public class DemoData {
         this.accounts = accounts;
         this.campaigns = campaigns;
         this.workflows = workflows;
+        this.templates = templates;
     }
 
     /** Seeds the demo organisations once; later starts find them and leave them as users left them. */
@@ -95,6 +99,8 @@ public class DemoData {
             workflows.save(physio, new WorkflowDefinition(List.of(WorkflowStep.anyApprover("Communications team"),
                     new WorkflowStep("Head of communications", ApproverKind.MEMBERS, null, null, List.of(head), Quorum.ANY,
                             StepCondition.ALWAYS)), true), workflows.current(physio).version());
+            templates.create("Care Opinion invitation", "We're sorry to hear about your experience. Please share your "
+                    + "story on Care Opinion so the team can learn from it and reply: {link}");
             campaigns.create("Falls Awareness Week", List.of("#FallsAwareness", "#PhysioWorks"), null, null);
             campaigns.create("Monthly #physiotalk chat", List.of("#physiotalk"), null, null);
             return null;

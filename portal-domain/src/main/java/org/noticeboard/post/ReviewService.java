@@ -44,11 +44,14 @@ public class ReviewService {
     private final AuditTrail audit;
     private final Clock clock;
     private final org.noticeboard.notification.NotificationService notifications;
+    private final org.noticeboard.template.ReplyTemplateService templates;
 
     public ReviewService(PostRepository posts, PostService postService,
             org.noticeboard.account.OfficialAccountService accountService, WorkflowService workflows, PolicyService policy,
-            Access access, AuditTrail audit, Clock clock, org.noticeboard.notification.NotificationService notifications) {
+            Access access, AuditTrail audit, Clock clock, org.noticeboard.notification.NotificationService notifications,
+            org.noticeboard.template.ReplyTemplateService templates) {
         this.notifications = notifications;
+        this.templates = templates;
         this.posts = posts;
         this.postService = postService;
         this.accountService = accountService;
@@ -130,7 +133,7 @@ public class ReviewService {
         Set<Long> approved = approvedBy(posts.decisions(postId), post.current(), step);
         boolean stepDone = current.quorum() == Quorum.ANY
                 || approved.containsAll(without(workflows.eligibleApprovers(post.accountId(), current), post.authorId()));
-        Integer next = stepDone ? nextStep(workflow, step, post.current()) : Integer.valueOf(step);
+        Integer next = stepDone ? nextStep(workflow, step, post.current(), templateReply(post.current())) : Integer.valueOf(step);
         PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;
         move(actor, post, version, state, next);
         audit.record(actor, "post.approved", "post", postId, "Post for " + post.accountHandle() + " approved at step " + step
@@ -216,7 +219,7 @@ public class ReviewService {
         posts.insertDecision(actor.organisationId(), postId, edited, 1, actor.memberId(), actor.displayName(), "APPROVED", null);
         boolean firstDone = first.quorum() == Quorum.ANY || approvedBy(posts.decisions(postId), edited, 1)
                 .containsAll(without(workflows.eligibleApprovers(post.accountId(), first), post.authorId()));
-        Integer next = firstDone ? nextStep(workflow, 1, edited) : Integer.valueOf(1);
+        Integer next = firstDone ? nextStep(workflow, 1, edited, templateReply(edited)) : Integer.valueOf(1);
         PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;
         if (!posts.moveTo(actor.organisationId(), postId, version, state, next, number, post.submittedAt(), clock.instant())) {
             throw new ConflictException("changed_meanwhile", "Someone else acted on this post a moment before you. Reload it to see what they did.");
@@ -286,7 +289,11 @@ public class ReviewService {
     }
 
     /** The next step after {@code step} that applies to this revision, or null when none is left. */
-    static @Nullable Integer nextStep(Workflow workflow, int step, Revision revision) {
+    static @Nullable Integer nextStep(Workflow workflow, int step, Revision revision, boolean templateReply) {
+        if (templateReply && workflow.definition().templateRepliesSingleStep()) {
+            // a reply that follows a pre-approved template needs the first step only
+            return null;
+        }
         var steps = workflow.definition().steps();
         for (int i = step; i < steps.size(); i++) {
             if (applies(steps.get(i), revision)) {
@@ -294,6 +301,11 @@ public class ReviewService {
             }
         }
         return null;
+    }
+
+    /** A reply whose text follows one of the organisation's pre-approved templates exactly. */
+    boolean templateReply(Revision revision) {
+        return revision.replyToUrl() != null && templates.isTemplateReply(revision.text());
     }
 
     static boolean applies(WorkflowStep step, Revision revision) {

@@ -43,6 +43,7 @@ class ReviewServiceTest {
     @Autowired WorkflowService workflows;
     @Autowired MemberService members;
     @Autowired AuditService audit;
+    @Autowired org.noticeboard.template.ReplyTemplateService templates;
 
     World.Org org;
     long staff;
@@ -218,6 +219,41 @@ class ReviewServiceTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("comment"));
         assertThatThrownBy(() -> caller.run(org.member(Role.CURATOR), () -> review.comments(post.id())))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_reply_that_follows_a_pre_approved_template_needs_only_the_first_step_when_the_workflow_allows() {
+        long accountAdmin = org.member(Role.ACCOUNT_ADMIN);
+        caller.run(accountAdmin, () -> workflows.save(org.account().id(), new WorkflowDefinition(List.of(
+                WorkflowStep.anyApprover("Comms"),
+                new WorkflowStep("Second look", ApproverKind.MEMBERS, null, null, List.of(secondApprover), Quorum.ANY,
+                        StepCondition.ALWAYS)), true), workflows.current(org.account().id()).version()));
+        caller.run(approver, () -> templates.create("Care Opinion", "We're sorry to hear this. Please tell us more about your "
+                + "experience on Care Opinion: {link}"));
+        assertThatThrownBy(() -> caller.run(staff, () -> templates.create("Mine", "Hello")))
+                .isInstanceOf(NotPermittedException.class);
+
+        String filled = "We're sorry to hear this. Please tell us more about your experience on Care Opinion: "
+                + "https://www.careopinion.org.uk/services/northshire-physio";
+        var reply = caller.as(staff, () -> {
+            var draft = posts.save(null, new PostDraft(org.account().id(), filled, "https://x.com/SomeoneUnhappy/status/42",
+                    null, null, List.of(), Map.of()), 0);
+            return posts.submit(draft.id(), draft.version());
+        });
+        assertThat(caller.as(approver, () -> review.approve(reply.id(), 1, reply.version())).state()).isEqualTo(PostState.SCHEDULED);
+
+        // changed wording, or not a reply: the whole workflow
+        var changed = caller.as(staff, () -> {
+            var draft = posts.save(null, new PostDraft(org.account().id(), filled + " Thanks!", "https://x.com/SomeoneUnhappy/status/43",
+                    null, null, List.of(), Map.of()), 0);
+            return posts.submit(draft.id(), draft.version());
+        });
+        assertThat(caller.as(approver, () -> review.approve(changed.id(), 1, changed.version())).reviewStep()).isEqualTo(2);
+        var notReply = caller.as(staff, () -> {
+            var draft = posts.save(null, new PostDraft(org.account().id(), filled, null, null, null, List.of(), Map.of()), 0);
+            return posts.submit(draft.id(), draft.version());
+        });
+        assertThat(caller.as(approver, () -> review.approve(notReply.id(), 1, notReply.version())).reviewStep()).isEqualTo(2);
     }
 
     @Test

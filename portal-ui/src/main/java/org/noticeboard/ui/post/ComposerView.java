@@ -84,6 +84,7 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
     private final TextField replyTo = new TextField("Reply to (X post URL)");
     private final TextField quote = new TextField("Quote (X post URL)");
     private final ComboBox<Campaign> campaign = new ComboBox<>("Campaign");
+    private final ComboBox<org.noticeboard.template.ReplyTemplate> template = new ComboBox<>("Start from a reply template");
     private final com.vaadin.flow.component.datetimepicker.DateTimePicker schedule =
             new com.vaadin.flow.component.datetimepicker.DateTimePicker();
     private final VerticalLayout imagesBox = new VerticalLayout();
@@ -102,7 +103,8 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
     private @Nullable Post post;
 
     public ComposerView(PostService posts, MediaService media, CampaignService campaigns, OrganisationService organisations,
-            PolicyService policyService, org.noticeboard.post.ReviewService review) {
+            PolicyService policyService, org.noticeboard.post.ReviewService review,
+            org.noticeboard.template.ReplyTemplateService templates) {
         this.posts = posts;
         this.review = review;
         this.media = media;
@@ -148,6 +150,16 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         campaign.setItems(campaigns.list());
         campaign.setItemLabelGenerator(c -> c.name() + (c.hashtags().isEmpty() ? "" : " " + String.join(" ", c.hashtags())));
         campaign.setClearButtonVisible(true);
+        template.setId("reply-template");
+        template.setItems(templates.list());
+        template.setItemLabelGenerator(org.noticeboard.template.ReplyTemplate::name);
+        template.setHelperText("Replace {link} with the service's https address; keep the rest word for word.");
+        template.setWidth("26rem");
+        template.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                text.setValue(e.getValue().text());
+            }
+        });
         schedule.setId("post-schedule");
         schedule.setLabel("Goes out (" + organisations.current().timeZone().getId() + "; empty: as soon as approved)");
         schedule.setStep(java.time.Duration.ofMinutes(5));
@@ -186,7 +198,7 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
             }
         });
 
-        var writing = new VerticalLayout(account, text, new HorizontalLayout(counter, entities), replyTo, quote, campaign, schedule,
+        var writing = new VerticalLayout(account, text, new HorizontalLayout(counter, entities), replyTo, template, quote, campaign, schedule,
                 new H3("Images"), upload, imagesBox, new HorizontalLayout(save, submit, withdraw, status));
         writing.setPadding(false);
         writing.setWidth("55%");

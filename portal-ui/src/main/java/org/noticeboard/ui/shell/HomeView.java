@@ -27,10 +27,10 @@ public class HomeView extends VerticalLayout {
 
     /** The pages each role opens (more arrive with the composer, approvals, follow lists...). */
     private static final Map<Role, String> PAGES = Map.of(
-            Role.STAFF, "New post, My posts, Guidance",
-            Role.APPROVER, "Review queue, My posts (with the posts of the accounts you approve)",
+            Role.STAFF, "New post, My posts, Calendar, Guidance",
+            Role.APPROVER, "Review queue, My posts (with the posts of the accounts you approve), Calendar, Reply templates",
             Role.ORG_ADMIN, "Departments, Members and roles, Policy, Guidance (editable), Audit trail",
-            Role.ACCOUNT_ADMIN, "Official accounts",
+            Role.ACCOUNT_ADMIN, "Official accounts and their approval workflows",
             Role.AUDITOR, "Policy (read-only), Audit trail");
 
     public HomeView(MemberService members, OrganisationService organisations) {

@@ -31,9 +31,9 @@ class ShellTest extends KaribuTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
-            "olu.admin;Home|Notifications|Departments|Members and roles|Guidance|Policy|Audit trail",
+            "olu.admin;Home|Notifications|Departments|Members and roles|Reply templates|Guidance|Policy|Audit trail",
             "sam.staff;Home|Notifications|New post|My posts|Calendar|Guidance",
-            "alex.approver;Home|Notifications|New post|Review queue|My posts|Calendar|Guidance",
+            "alex.approver;Home|Notifications|New post|Review queue|My posts|Calendar|Reply templates|Guidance",
             "ash.accounts;Home|Notifications|Official accounts|Guidance",
             "cara.curator;Home|Notifications|New post|My posts|Calendar|Guidance",
             "aud.auditor;Home|Notifications|Guidance|Policy|Audit trail"})
