@@ -48,6 +48,7 @@ class TenantIsolationTest {
     @Autowired org.noticeboard.guidance.GuidanceService guidance;
     @Autowired org.noticeboard.workflow.WorkflowService workflows;
     @Autowired org.noticeboard.post.ReviewService review;
+    @Autowired org.noticeboard.template.ReplyTemplateService templates;
 
     long victimPost;
     long victimMedia;
@@ -122,6 +123,11 @@ class TenantIsolationTest {
         calls.put("ReviewService.reject", t -> t.review.reject(t.victimPost, 1, "no", 0));
         calls.put("ReviewService.withdraw", t -> t.review.withdraw(t.victimPost, 0));
         calls.put("ReviewService.decisions", t -> t.review.decisions(t.victimPost));
+        calls.put("ReviewService.comment", t -> t.review.comment(t.victimPost, "Hello from elsewhere"));
+        calls.put("ReviewService.comments", t -> t.review.comments(t.victimPost));
+        calls.put("ReviewService.editAndApprove", t -> t.review.editAndApprove(t.victimPost, 1,
+                draft(t.victim.account().id(), "Edited elsewhere"), 0));
+        calls.put("PostService.schedule", t -> t.posts.schedule(t.victimPost, java.time.LocalDateTime.now().plusDays(1), 0));
         calls.put("PostService.save(victim campaign)", t -> t.posts.save(null, new org.noticeboard.post.PostDraft(
                 t.intruder.account().id(), "x", null, null, t.victimCampaign, java.util.List.of(), java.util.Map.of()), 0));
         calls.put("PostService.save(victim image)", t -> t.posts.save(null, new org.noticeboard.post.PostDraft(
@@ -209,6 +215,8 @@ class TenantIsolationTest {
                         t.workflows.approverNames(t.victim.account().id())),
                 Arguments.of("ReviewService.queue", Role.APPROVER, (Function<TenantIsolationTest, Object>) t -> t.review.queue(
                         org.noticeboard.post.QueueFilter.all(), 0, 10)),
+                Arguments.of("ReplyTemplateService.create", Role.APPROVER, (Function<TenantIsolationTest, Object>) t ->
+                        t.templates.create("Template " + System.nanoTime(), "Thank you: {link}")),
                 Arguments.of("PostService.save", Role.STAFF, (Function<TenantIsolationTest, Object>) t -> t.posts.save(null,
                         draft(t.victim.account().id(), "Not my account"), 0)));
     }
@@ -218,7 +226,8 @@ class TenantIsolationTest {
     void too_low_roles_are_refused(String name, Role needed, Function<TenantIsolationTest, Object> call) {
         for (Role role : Role.values()) {
             boolean allowed = role == needed || (needed == Role.AUDITOR && role == Role.ORG_ADMIN)
-                    || (needed == Role.APPROVER && role == Role.ORG_ADMIN && name.startsWith("CampaignService"))
+                    || (needed == Role.APPROVER && role == Role.ORG_ADMIN
+                            && (name.startsWith("CampaignService") || name.startsWith("ReplyTemplateService")))
                     || (needed == Role.STAFF && role == Role.APPROVER && name.startsWith("MediaService"));
             if (allowed) {
                 continue;

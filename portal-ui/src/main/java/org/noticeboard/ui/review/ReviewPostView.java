@@ -97,6 +97,11 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
         text.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("padding", "var(--lumo-space-m)")
                 .set("border-radius", "var(--lumo-border-radius-m)");
         add(text);
+        var preview = new Div(new Html(TextMarkup.asOnX(revision.text())));
+        preview.setId("review-preview");
+        preview.getStyle().set("border", "1px solid #cfd9de").set("border-radius", "16px").set("padding", "12px")
+                .set("max-width", "34rem").set("white-space", "pre-wrap").set("font-family", "system-ui, sans-serif");
+        add(new H3("As it will appear on X (" + shown.accountHandle() + ")"), preview);
         if (revision.replyToUrl() != null) {
             add(new Paragraph("Reply to " + revision.replyToUrl()));
         }
@@ -204,6 +209,30 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
             reject.setId("reject-post");
             reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
             add(reason, new HorizontalLayout(approve, reject));
+
+            var edit = new TextArea("Edit the text and approve (a new revision in your name; review starts again at step 1)");
+            edit.setId("edit-text");
+            edit.setWidthFull();
+            edit.setMaxLength(25_000);
+            edit.setValue(revision.text());
+            var editApprove = new Button("Edit and approve", e -> {
+                var justifications = new java.util.HashMap<String, String>();
+                revision.findings().forEach(f -> {
+                    if (f.justification() != null) {
+                        justifications.put(f.key(), f.justification());
+                    }
+                });
+                var draft = new org.noticeboard.post.PostDraft(shown.accountId(), edit.getValue(), revision.replyToUrl(),
+                        revision.quoteUrl(), revision.campaignId(), revision.images().stream()
+                                .map(i -> new org.noticeboard.post.AttachedImage(i.mediaId(), i.altText())).toList(), justifications);
+                if (Feedback.attempt(() -> post = review.editAndApprove(shown.id(), revision.number(), draft, shown.version()),
+                        Map.of("text", edit))) {
+                    Feedback.success("Edited (revision " + post.current().number() + ") and approved.");
+                    draw(post);
+                }
+            });
+            editApprove.setId("edit-approve-post");
+            add(edit, editApprove);
         }
     }
 }

@@ -57,6 +57,7 @@ public class ReviewQueueView extends VerticalLayout {
     private final Select<Integer> step = new Select<>();
     private final ComboBox<Campaign> campaign = new ComboBox<>("Campaign");
     private final Select<Age> age = new Select<>();
+    private final ComboBox<QueueItem> author = new ComboBox<>("Author");
 
     public ReviewQueueView(ReviewService review, PostService posts, CampaignService campaigns, OrganisationService organisations,
             org.noticeboard.account.OfficialAccountService accounts) {
@@ -82,11 +83,18 @@ public class ReviewQueueView extends VerticalLayout {
         age.setItems(Age.values());
         age.setItemLabelGenerator(a -> a.label);
         age.setValue(Age.ANY);
+        author.setId("queue-author");
+        author.setItems(review.queue(QueueFilter.all(), 0, 200).stream()
+                .collect(java.util.stream.Collectors.toMap(QueueItem::authorId, i -> i, (a, b) -> a)).values().stream()
+                .sorted(java.util.Comparator.comparing(QueueItem::authorName)).toList());
+        author.setItemLabelGenerator(QueueItem::authorName);
+        author.setClearButtonVisible(true);
+        author.addValueChangeListener(e -> refresh());
         account.addValueChangeListener(e -> refresh());
         step.addValueChangeListener(e -> refresh());
         campaign.addValueChangeListener(e -> refresh());
         age.addValueChangeListener(e -> refresh());
-        var filters = new HorizontalLayout(account, step, campaign, age);
+        var filters = new HorizontalLayout(account, step, author, campaign, age);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(filters);
 
@@ -117,7 +125,8 @@ public class ReviewQueueView extends VerticalLayout {
     }
 
     private void refresh() {
-        var filter = new QueueFilter(account.getValue() == null ? null : account.getValue().id(), step.getValue(), null,
+        var filter = new QueueFilter(account.getValue() == null ? null : account.getValue().id(), step.getValue(),
+                author.getValue() == null ? null : author.getValue().authorId(),
                 campaign.getValue() == null ? null : campaign.getValue().id(), age.getValue() == null ? null : age.getValue().olderThan);
         List<QueueItem> items = review.queue(filter, 0, 50);
         grid.setItems(items);

@@ -78,6 +78,31 @@ class ReviewViewsTest extends KaribuTest {
     }
 
     @Test
+    void an_approver_edits_and_approves_and_the_author_filter_narrows_the_queue() {
+        var post = submittedBySam("Teh falls clinic opens");
+        signIn("alex.approver");
+        UI.getCurrent().navigate(ReviewQueueView.class);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<QueueItem> author =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("queue-author"));
+        author.setValue(author.getListDataView().getItems().filter(i -> i.authorName().equals("Sam Patel")).findFirst().orElseThrow());
+        @SuppressWarnings("unchecked")
+        Grid<QueueItem> queue = _get(Grid.class, spec -> spec.withId("review-queue"));
+        for (int i = 0; i < GridKt._size(queue); i++) {
+            assertThat(GridKt._get(queue, i).authorName()).isEqualTo("Sam Patel");
+        }
+
+        UI.getCurrent().navigate(ReviewPostView.class, new RouteParameters("postId", String.valueOf(post.id())));
+        assertThat(_get(Div.class, spec -> spec.withId("review-preview")).getElement().getOuterHTML()).contains("Teh falls clinic");
+        _get(TextArea.class, spec -> spec.withId("edit-text")).setValue("The falls clinic opens");
+        _click(_get(Button.class, spec -> spec.withId("edit-approve-post")));
+        var edited = posts.get(post.id());
+        assertThat(edited.current().number()).isEqualTo(2);
+        assertThat(edited.current().authorName()).isEqualTo("Alex Morgan");
+        assertThat(edited.reviewStep()).isEqualTo(2);
+    }
+
+    @Test
     void approving_schedules_the_post_and_a_revised_post_shows_its_differences() {
         var post = submittedBySam("Falls clinic on Tuesday");
         signIn("alex.approver");
