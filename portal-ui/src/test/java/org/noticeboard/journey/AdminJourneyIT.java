@@ -6,40 +6,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.noticeboard.testing.PortalDatabase;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The organisation admin's first walk, in headless Chromium against the running portal: sign
  * in from the demo list, add a department, grant a role, and find both in the audit trail.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdminJourneyIT {
+class AdminJourneyIT extends JourneyTest {
 
-    static Chromium chromium;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PortalDatabase.register(registry);
-    }
-
-    @LocalServerPort int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @Test
     void an_admin_adds_a_department_grants_a_role_and_sees_both_in_the_audit_trail() {
@@ -117,14 +91,6 @@ class AdminJourneyIT {
             assertThat(page.locator("#departments")).containsText("Physiotherapy");
             assertThat(page.locator("#departments")).not().containsText("Never Saved Department");
         }
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Sign-in name").fill(username);
-        page.locator("input[name=password]").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(page.locator("#shell-member")).isVisible();
     }
 
     @Test

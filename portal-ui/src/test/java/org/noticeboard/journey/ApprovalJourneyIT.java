@@ -4,53 +4,19 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.noticeboard.testing.PortalDatabase;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The approval journey in Chromium: staff submit, an approver rejects with a reason, staff
  * revise and resubmit, the two steps of @NShirePhysio's workflow approve, and the post shows as
  * scheduled on the calendar.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApprovalJourneyIT {
+class ApprovalJourneyIT extends JourneyTest {
 
-    static Chromium chromium;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PortalDatabase.register(registry);
-    }
-
-    @LocalServerPort int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     private Page as(BrowserContext context, String username) {
-        Page page = context.newPage();
-        page.setDefaultTimeout(30_000);
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Sign-in name").fill(username);
-        page.locator("input[name=password]").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(page.locator("#shell-member")).isVisible();
-        return page;
+        return signedIn(context, username);
     }
 
     private void approve(String approver, String text, String expected) {

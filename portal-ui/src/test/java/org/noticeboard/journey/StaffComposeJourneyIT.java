@@ -3,52 +3,20 @@ package org.noticeboard.journey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.noticeboard.testing.PortalDatabase;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A member of staff writes a post in Chromium: the live check blocks an NHS number as they
  * type, asks for a justification of "!!!", and the post goes for approval once both are dealt with.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StaffComposeJourneyIT {
+class StaffComposeJourneyIT extends JourneyTest {
 
-    static Chromium chromium;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PortalDatabase.register(registry);
-    }
-
-    @LocalServerPort int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @Test
     void staff_fix_a_block_justify_a_warning_and_submit() {
         try (var context = chromium.browser.newContext()) {
-            Page page = context.newPage();
-            page.setDefaultTimeout(30_000);
-            page.navigate("http://localhost:" + port + "/login");
-            page.getByLabel("Sign-in name").fill("sam.staff");
-            page.locator("input[name=password]").fill("demo");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            Page page = signedIn(context, "sam.staff");
             page.locator("#side-nav").getByText("New post").click();
 
             var text = page.locator("#post-text textarea");
