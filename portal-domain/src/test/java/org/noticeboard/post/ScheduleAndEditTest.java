@@ -55,14 +55,18 @@ class ScheduleAndEditTest {
         return caller.as(staff, () -> posts.save(null, new PostDraft(org.account().id(), text, null, null, null, List.of(), Map.of()), 0));
     }
 
-    /** The last Sunday of March next year: British Summer Time starts at 01:00 GMT. */
+    /** The next last Sunday of March (within a year from today): British Summer Time starts at 01:00 GMT. */
     static LocalDateTime clocksGoForward(int hour, int minute) {
-        int year = Year.now(ZoneOffset.UTC).getValue() + 1;
-        var day = java.time.LocalDate.of(year, 3, 31);
-        while (day.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
-            day = day.minusDays(1);
+        var today = java.time.LocalDate.now(ZoneOffset.UTC);
+        for (int year = Year.now(ZoneOffset.UTC).getValue(); ; year++) {
+            var day = java.time.LocalDate.of(year, 3, 31);
+            while (day.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+                day = day.minusDays(1);
+            }
+            if (day.isAfter(today.plusDays(1))) {
+                return day.atTime(hour, minute);
+            }
         }
-        return day.atTime(hour, minute);
     }
 
     @Test
