@@ -16,4 +16,8 @@ public record PostDraft(long accountId, String text, @Nullable String replyToUrl
         images = List.copyOf(images);
         justifications = Map.copyOf(justifications);
     }
+
+    public PostDraft withText(String value) {
+        return new PostDraft(accountId, value, replyToUrl, quoteUrl, campaignId, images, justifications);
+    }
 }

@@ -101,7 +101,7 @@ public class PostService {
         OfficialAccount account = writable(actor, draft.accountId());
         PostDraftClean clean = validate(actor, draft);
         var compiled = policy.engine();
-        CheckResult result = compiled.engine().check(checkInput(clean, existing == null ? null : scheduledTime(existing)));
+        CheckResult result = compiled.engine().check(checkInput(clean, existing == null ? null : existing.scheduledAt()));
         List<CheckedFinding> findings = withJustifications(result, clean.text(), draft.justifications());
         String hash = contentHash(actor, account.id(), clean);
         if (existing != null && existing.current().contentHash().equals(hash)
@@ -150,15 +150,7 @@ public class PostService {
         Revision current = post.current();
         var compiled = policy.engine();
         if (current.policyVersion() != compiled.version()) {
-            Map<String, String> justifications = new LinkedHashMap<>();
-            current.findings().forEach(f -> {
-                if (f.justification() != null) {
-                    justifications.put(f.key(), f.justification());
-                }
-            });
-            post = save(postId, new PostDraft(post.accountId(), current.text(), current.replyToUrl(), current.quoteUrl(),
-                    current.campaignId(), current.images().stream().map(i -> new AttachedImage(i.mediaId(), i.altText())).toList(),
-                    justifications), expectedVersion);
+            post = save(postId, current.asDraft(post.accountId()), expectedVersion);
             current = post.current();
             expectedVersion = post.version();
         }
@@ -233,10 +225,6 @@ public class PostService {
                 + (when == null ? " set to go out as soon as it is approved" : " set to go out " + ScheduleTime.describe(when)),
                 null, java.util.Collections.singletonMap("scheduledFor", when == null ? null : when.toString()));
         return find(actor, postId);
-    }
-
-    static @Nullable ZonedDateTime scheduledTime(Post post) {
-        return post.scheduledAt() == null ? null : post.scheduledAt();
     }
 
     @Transactional(readOnly = true)

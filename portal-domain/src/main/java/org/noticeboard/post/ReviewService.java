@@ -130,12 +130,10 @@ public class ReviewService {
         }
         posts.insertDecision(actor.organisationId(), postId, post.current(), step, actor.memberId(), actor.displayName(),
                 "APPROVED", null);
-        Set<Long> approved = approvedBy(posts.decisions(postId), post.current(), step);
-        boolean stepDone = current.quorum() == Quorum.ANY
-                || approved.containsAll(without(workflows.eligibleApprovers(post.accountId(), current), post.authorId()));
+        boolean stepDone = stepComplete(post, current, step, post.current());
         Integer next = stepDone ? nextStep(workflow, step, post.current(), templateReply(post.current())) : Integer.valueOf(step);
         PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;
-        move(actor, post, version, state, next);
+        move(actor, post, version, state, next, post.current().number());
         audit.record(actor, "post.approved", "post", postId, "Post for " + post.accountHandle() + " approved at step " + step
                 + " (\"" + current.name() + "\"), revision " + revision + (state == PostState.SCHEDULED ? "; all steps done"
                 : stepDone ? "; on to step " + next : "; waiting for the step's other approvers"),
@@ -176,7 +174,7 @@ public class ReviewService {
         requireApprover(actor, post, workflow.definition().steps().get(step - 1), step);
         posts.insertDecision(actor.organisationId(), postId, post.current(), step, actor.memberId(), actor.displayName(),
                 "REJECTED", why);
-        move(actor, post, version, PostState.REJECTED, null);
+        move(actor, post, version, PostState.REJECTED, null, post.current().number());
         audit.record(actor, "post.rejected", "post", postId, "Post for " + post.accountHandle() + " rejected at step " + step
                 + ": " + why, Map.of("state", post.state().name()), Map.of("state", PostState.REJECTED.name(), "reason", why));
         notifications.tell(actor.organisationId(), List.of(post.authorId()), postId, actor.displayName()
@@ -217,13 +215,10 @@ public class ReviewService {
                 actor.displayName(), hash, compiled.version(), result.weightedLength(), result.blocked(), findings);
         Revision edited = posts.revision(postId, number).orElseThrow();
         posts.insertDecision(actor.organisationId(), postId, edited, 1, actor.memberId(), actor.displayName(), "APPROVED", null);
-        boolean firstDone = first.quorum() == Quorum.ANY || approvedBy(posts.decisions(postId), edited, 1)
-                .containsAll(without(workflows.eligibleApprovers(post.accountId(), first), post.authorId()));
+        boolean firstDone = stepComplete(post, first, 1, edited);
         Integer next = firstDone ? nextStep(workflow, 1, edited, templateReply(edited)) : Integer.valueOf(1);
         PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;
-        if (!posts.moveTo(actor.organisationId(), postId, version, state, next, number, post.submittedAt(), clock.instant())) {
-            throw new ConflictException("changed_meanwhile", "Someone else acted on this post a moment before you. Reload it to see what they did.");
-        }
+        move(actor, post, version, state, next, number);
         audit.record(actor, "post.edited_and_approved", "post", postId, "Post for " + post.accountHandle()
                 + " edited by approver " + actor.displayName() + " (revision " + number + ") and approved at step 1; review restarts",
                 Map.of("revision", String.valueOf(revision), "text", post.current().text()),
@@ -248,7 +243,7 @@ public class ReviewService {
             throw new DomainException("not_withdrawable", "This post is " + post.state().label().toLowerCase(java.util.Locale.ROOT)
                     + "; only a post in review or scheduled can be withdrawn.");
         }
-        move(actor, post, version, PostState.WITHDRAWN, null);
+        move(actor, post, version, PostState.WITHDRAWN, null, post.current().number());
         audit.record(actor, "post.withdrawn", "post", postId, "Post for " + post.accountHandle() + " withdrawn by its author",
                 Map.of("state", post.state().name()), Map.of("state", PostState.WITHDRAWN.name()));
         return postService.get(postId);
@@ -280,8 +275,14 @@ public class ReviewService {
         }
     }
 
-    private void move(Actor actor, Post post, int version, PostState state, @Nullable Integer step) {
-        if (!posts.moveTo(actor.organisationId(), post.id(), version, state, step, post.current().number(), post.submittedAt(),
+    /** Whether a step has the approvals it needs on this revision: one for ANY, every eligible approver but the author for ALL. */
+    private boolean stepComplete(Post post, WorkflowStep step, int number, Revision revision) {
+        return step.quorum() == Quorum.ANY || approvedBy(posts.decisions(post.id()), revision, number)
+                .containsAll(without(workflows.eligibleApprovers(post.accountId(), step), post.authorId()));
+    }
+
+    private void move(Actor actor, Post post, int version, PostState state, @Nullable Integer step, int revision) {
+        if (!posts.moveTo(actor.organisationId(), post.id(), version, state, step, revision, post.submittedAt(),
                 clock.instant())) {
             throw new ConflictException("changed_meanwhile",
                     "Someone else acted on this post a moment before you. Reload it to see what they did.");

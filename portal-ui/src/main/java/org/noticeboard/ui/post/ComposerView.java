@@ -242,11 +242,7 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         var current = loaded.current();
         account.getListDataView().getItems().filter(a -> a.id() == loaded.accountId()).findFirst().ifPresent(account::setValue);
         justifications.clear();
-        current.findings().forEach(f -> {
-            if (f.justification() != null) {
-                justifications.put(f.key(), f.justification());
-            }
-        });
+        justifications.putAll(current.justifications());
         text.setValue(current.text());
         replyTo.setValue(Objects.toString(current.replyToUrl(), ""));
         quote.setValue(Objects.toString(current.quoteUrl(), ""));

@@ -216,15 +216,7 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
             edit.setMaxLength(25_000);
             edit.setValue(revision.text());
             var editApprove = new Button("Edit and approve", e -> {
-                var justifications = new java.util.HashMap<String, String>();
-                revision.findings().forEach(f -> {
-                    if (f.justification() != null) {
-                        justifications.put(f.key(), f.justification());
-                    }
-                });
-                var draft = new org.noticeboard.post.PostDraft(shown.accountId(), edit.getValue(), revision.replyToUrl(),
-                        revision.quoteUrl(), revision.campaignId(), revision.images().stream()
-                                .map(i -> new org.noticeboard.post.AttachedImage(i.mediaId(), i.altText())).toList(), justifications);
+                var draft = revision.asDraft(shown.accountId()).withText(edit.getValue());
                 if (Feedback.attempt(() -> post = review.editAndApprove(shown.id(), revision.number(), draft, shown.version()),
                         Map.of("text", edit))) {
                     Feedback.success("Edited (revision " + post.current().number() + ") and approved.");
