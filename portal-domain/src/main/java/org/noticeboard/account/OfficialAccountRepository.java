@@ -2,7 +2,10 @@ package org.noticeboard.account;
 
 import static org.noticeboard.db.jooq.Tables.DEPARTMENT;
 import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
+import static org.noticeboard.db.jooq.Tables.X_AUTHORIZED_CLIENT;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -73,9 +76,65 @@ class OfficialAccountRepository {
                 .fetch(OfficialAccountRepository::toAccount);
     }
 
+    /** Records that the account is connected to this X user; false when it changed meanwhile. */
+    boolean connect(long organisationId, long id, String xUserId, String username, String name, Instant at) {
+        return db.update(OFFICIAL_ACCOUNT)
+                        .set(OFFICIAL_ACCOUNT.CONNECTION_STATE, ConnectionState.CONNECTED.name())
+                        .set(OFFICIAL_ACCOUNT.X_USER_ID, xUserId)
+                        .set(OFFICIAL_ACCOUNT.X_USERNAME, username)
+                        .set(OFFICIAL_ACCOUNT.X_NAME, name)
+                        .set(OFFICIAL_ACCOUNT.CONNECTED_AT, at.atOffset(ZoneOffset.UTC))
+                        .setNull(OFFICIAL_ACCOUNT.CONNECTION_PROBLEM)
+                        .set(OFFICIAL_ACCOUNT.VERSION, OFFICIAL_ACCOUNT.VERSION.plus(1))
+                        .where(OFFICIAL_ACCOUNT.ORGANISATION_ID.eq(organisationId), OFFICIAL_ACCOUNT.ID.eq(id))
+                        .execute() == 1;
+    }
+
+    void disconnect(long organisationId, long id) {
+        db.deleteFrom(X_AUTHORIZED_CLIENT).where(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(id)).execute();
+        db.update(OFFICIAL_ACCOUNT)
+                .set(OFFICIAL_ACCOUNT.CONNECTION_STATE, ConnectionState.NOT_CONNECTED.name())
+                .setNull(OFFICIAL_ACCOUNT.X_USER_ID)
+                .setNull(OFFICIAL_ACCOUNT.X_USERNAME)
+                .setNull(OFFICIAL_ACCOUNT.X_NAME)
+                .setNull(OFFICIAL_ACCOUNT.CONNECTED_AT)
+                .setNull(OFFICIAL_ACCOUNT.CONNECTION_PROBLEM)
+                .set(OFFICIAL_ACCOUNT.VERSION, OFFICIAL_ACCOUNT.VERSION.plus(1))
+                .where(OFFICIAL_ACCOUNT.ORGANISATION_ID.eq(organisationId), OFFICIAL_ACCOUNT.ID.eq(id))
+                .execute();
+    }
+
+    /** Marks a connected account as needing reconnection; false when it was not connected. */
+    boolean needsReconnect(long id, String problem) {
+        return db.update(OFFICIAL_ACCOUNT)
+                        .set(OFFICIAL_ACCOUNT.CONNECTION_STATE, ConnectionState.NEEDS_RECONNECT.name())
+                        .set(OFFICIAL_ACCOUNT.CONNECTION_PROBLEM, problem)
+                        .set(OFFICIAL_ACCOUNT.VERSION, OFFICIAL_ACCOUNT.VERSION.plus(1))
+                        .where(OFFICIAL_ACCOUNT.ID.eq(id),
+                                OFFICIAL_ACCOUNT.CONNECTION_STATE.eq(ConnectionState.CONNECTED.name()))
+                        .execute() == 1;
+    }
+
+    /** The handle of another account already connected to this X user, if any. */
+    Optional<String> connectedElsewhere(long organisationId, long id, String xUserId) {
+        return db.select(OFFICIAL_ACCOUNT.HANDLE, OFFICIAL_ACCOUNT.ORGANISATION_ID).from(OFFICIAL_ACCOUNT)
+                .where(OFFICIAL_ACCOUNT.X_USER_ID.eq(xUserId), OFFICIAL_ACCOUNT.ID.ne(id))
+                .fetchOptional(r -> r.get(OFFICIAL_ACCOUNT.ORGANISATION_ID) == organisationId
+                        ? "@" + r.get(OFFICIAL_ACCOUNT.HANDLE) : "an official account of another organisation");
+    }
+
+    Optional<Long> organisationOf(long id) {
+        return db.select(OFFICIAL_ACCOUNT.ORGANISATION_ID).from(OFFICIAL_ACCOUNT).where(OFFICIAL_ACCOUNT.ID.eq(id))
+                .fetchOptional(OFFICIAL_ACCOUNT.ORGANISATION_ID);
+    }
+
     private static OfficialAccount toAccount(Record r) {
+        String xUserId = r.get(OFFICIAL_ACCOUNT.X_USER_ID);
+        XConnection connection = xUserId == null ? null : new XConnection(xUserId, r.get(OFFICIAL_ACCOUNT.X_USERNAME),
+                r.get(OFFICIAL_ACCOUNT.X_NAME), r.get(OFFICIAL_ACCOUNT.CONNECTED_AT).toInstant());
         return new OfficialAccount(r.get(OFFICIAL_ACCOUNT.ID), new XHandle(r.get(OFFICIAL_ACCOUNT.HANDLE)),
                 r.get(OFFICIAL_ACCOUNT.DISPLAY_NAME), r.get(OFFICIAL_ACCOUNT.DEPARTMENT_ID), r.get(DEPARTMENT.NAME),
-                ConnectionState.valueOf(r.get(OFFICIAL_ACCOUNT.CONNECTION_STATE)), r.get(OFFICIAL_ACCOUNT.VERSION));
+                ConnectionState.valueOf(r.get(OFFICIAL_ACCOUNT.CONNECTION_STATE)), r.get(OFFICIAL_ACCOUNT.VERSION),
+                connection, r.get(OFFICIAL_ACCOUNT.CONNECTION_PROBLEM));
     }
 }

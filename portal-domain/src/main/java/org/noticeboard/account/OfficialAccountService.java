@@ -1,5 +1,6 @@
 package org.noticeboard.account;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,15 @@ public class OfficialAccountService {
     private final DepartmentService departments;
     private final Access access;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public OfficialAccountService(OfficialAccountRepository accounts, DepartmentService departments, Access access,
-            AuditTrail audit) {
+            AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.departments = departments;
         this.access = access;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -102,6 +105,83 @@ public class OfficialAccountService {
         }
         audit.record(actor, "account.removed", "official_account", id, "Official account " + current.handle() + " removed",
                 state(current.handle(), current.displayName(), current.departmentName()), null);
+    }
+
+    /**
+     * Checks that the caller may connect (or disconnect) this account to X, before they are sent to
+     * X's consent page; returns the account.
+     */
+    @Transactional(readOnly = true)
+    public OfficialAccount requireConnectable(long id) {
+        Actor actor = access.actor();
+        OfficialAccount account = find(actor, id);
+        access.requireFor(account.departmentId(), Role.ACCOUNT_ADMIN);
+        return account;
+    }
+
+    /**
+     * Records that X authorised the portal to act as this X user for the account. The X user must be
+     * the account's handle: an admin signed in to X as someone else would otherwise connect the
+     * wrong account. The caller stores the tokens in the same transaction.
+     */
+    @Transactional
+    public OfficialAccount connect(long id, String xUserId, String username, String name) {
+        Actor actor = access.actor();
+        OfficialAccount current = find(actor, id);
+        access.requireFor(current.departmentId(), Role.ACCOUNT_ADMIN);
+        if (!username.equalsIgnoreCase(current.handle().value())) {
+            throw new DomainException("wrong-x-user", "You authorised X as @" + username + ", but this account is "
+                    + current.handle() + ". Nothing was connected. On X, sign out of @" + username + " (or choose "
+                    + current.handle() + " on the consent page) and connect again.");
+        }
+        accounts.connectedElsewhere(actor.organisationId(), id, xUserId).ifPresent(other -> {
+            throw new ConflictException("x-user-taken", "@" + username + " is already connected as " + other
+                    + ". Disconnect it there first.");
+        });
+        accounts.connect(actor.organisationId(), id, xUserId, username, name, clock.instant());
+        audit.record(actor, "account.connected", "official_account", id, "Official account " + current.handle()
+                        + " connected to X user @" + username + " (" + xUserId + ")",
+                Map.of("connection", current.connectionState().name()),
+                Map.of("connection", ConnectionState.CONNECTED.name(), "xUserId", xUserId, "xUsername", username));
+        return find(actor, id);
+    }
+
+    /** Forgets the account's X tokens; posts cannot be published to it until it is connected again. */
+    @Transactional
+    public OfficialAccount disconnect(long id) {
+        Actor actor = access.actor();
+        OfficialAccount current = find(actor, id);
+        access.requireFor(current.departmentId(), Role.ACCOUNT_ADMIN);
+        if (current.connectionState() == ConnectionState.NOT_CONNECTED) {
+            return current;
+        }
+        accounts.disconnect(actor.organisationId(), id);
+        var before = new LinkedHashMap<String, @Nullable String>();
+        before.put("connection", current.connectionState().name());
+        before.put("xUsername", current.connection() == null ? null : current.connection().username());
+        audit.record(actor, "account.disconnected", "official_account", id,
+                "Official account " + current.handle() + " disconnected from X", before,
+                Map.of("connection", ConnectionState.NOT_CONNECTED.name()));
+        return find(actor, id);
+    }
+
+    /**
+     * X no longer accepts the account's tokens (a refresh answered {@code invalid_grant}, or X said
+     * 401): the account needs reconnecting by an account admin. Called by the system, not a member.
+     */
+    @Transactional
+    public void markNeedsReconnect(long id, String problem) {
+        Long organisationId = accounts.organisationOf(id).orElse(null);
+        if (organisationId == null || !accounts.needsReconnect(id, problem)) {
+            return;
+        }
+        access.asSystem(organisationId, "Noticeboard (X connection)", () -> {
+            audit.record(access.actor(), "account.needs-reconnect", "official_account", id,
+                    "X stopped accepting the account's tokens: " + problem,
+                    Map.of("connection", ConnectionState.CONNECTED.name()),
+                    Map.of("connection", ConnectionState.NEEDS_RECONNECT.name(), "problem", problem));
+            return null;
+        });
     }
 
     private OfficialAccount find(Actor actor, long id) {

@@ -19,7 +19,8 @@ public record Post(
         Revision current,
         List<Integer> revisions,
         @Nullable Integer workflowVersion,
-        java.time.@Nullable ZonedDateTime scheduledAt) {
+        java.time.@Nullable ZonedDateTime scheduledAt,
+        Publication publication) {
 
     public Post {
         revisions = List.copyOf(revisions);

@@ -189,7 +189,8 @@ class PostRepository {
     }
 
     Optional<Post> find(long organisationId, long postId) {
-        var row = db.select(POST.asterisk(), OFFICIAL_ACCOUNT.HANDLE, OFFICIAL_ACCOUNT.DISPLAY_NAME, MEMBER.DISPLAY_NAME)
+        var row = db.select(POST.asterisk(), OFFICIAL_ACCOUNT.HANDLE, OFFICIAL_ACCOUNT.DISPLAY_NAME, MEMBER.DISPLAY_NAME,
+                        OFFICIAL_ACCOUNT.X_USERNAME)
                 .from(POST)
                 .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
                 .join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
@@ -208,7 +209,16 @@ class PostRepository {
                 submitted == null ? null : submitted.toInstant(), row.get(POST.VERSION), current, numbers,
                 row.get(POST.WORKFLOW_VERSION), row.get(POST.SCHEDULED_LOCAL) == null ? null
                         : java.time.ZonedDateTime.ofInstant(row.get(POST.SCHEDULED_AT).toInstant(),
-                                java.time.ZoneId.of(row.get(POST.SCHEDULE_ZONE)))));
+                                java.time.ZoneId.of(row.get(POST.SCHEDULE_ZONE))),
+                publication(row)));
+    }
+
+    private static Publication publication(Record row) {
+        var published = row.get(POST.PUBLISHED_AT);
+        var next = row.get(POST.NEXT_ATTEMPT_AT);
+        return new Publication(row.get(POST.X_POST_ID), row.get(OFFICIAL_ACCOUNT.X_USERNAME),
+                published == null ? null : published.toInstant(), row.get(POST.PUBLISH_ATTEMPTS),
+                next == null ? null : next.toInstant(), row.get(POST.PUBLISH_PROBLEM), row.get(POST.PUBLISH_PROBLEM_KIND));
     }
 
     Optional<Revision> revision(long postId, int number) {

@@ -31,6 +31,22 @@ public class DomainTestApplication {
     }
 
     @Bean
+    @org.springframework.context.annotation.Primary
+    ShiftableClock shiftableClock() {
+        return new ShiftableClock();
+    }
+
+    @Bean
+    FakeX fakeX(ShiftableClock clock) {
+        return new FakeX(clock);
+    }
+
+    @Bean
+    FakeTokens fakeTokens() {
+        return new FakeTokens();
+    }
+
+    @Bean
     TestCaller testCaller() {
         return new TestCaller();
     }

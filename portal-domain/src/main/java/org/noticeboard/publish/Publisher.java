@@ -1,0 +1,331 @@
+package org.noticeboard.publish;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.noticeboard.access.Access;
+import org.noticeboard.access.Role;
+import org.noticeboard.account.OfficialAccountService;
+import org.noticeboard.audit.AuditTrail;
+import org.noticeboard.notification.NotificationService;
+import org.noticeboard.post.PostState;
+import org.noticeboard.shared.ConflictException;
+import org.noticeboard.shared.NotFoundException;
+import org.noticeboard.xapi.NewXPost;
+import org.noticeboard.xapi.XException;
+import org.noticeboard.xapi.XFailure;
+import org.noticeboard.xapi.XGateway;
+import org.noticeboard.xapi.XMediaUpload;
+import org.noticeboard.xapi.XPage;
+import org.noticeboard.xapi.XPost;
+import org.noticeboard.xapi.XToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes approved posts when they are due. X gives no idempotency key, so a post is created at
+ * most once by this rule: before the create request goes out, the post records that it was sent;
+ * any later attempt first looks for it among the account's recent posts on X and only sends again
+ * when it is not there. Attempts on one post never overlap ({@link PostLocks}).
+ */
+@Service
+public class Publisher {
+
+    private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+    /** Retries of an unknown or failed attempt before the post is FAILED for a person to look at. */
+    static final int MAX_ATTEMPTS = 6;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(15);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    /** How far back to look for an attempt that may have reached X (X's clock and ours differ a little). */
+    private static final Duration RECONCILE_MARGIN = Duration.ofMinutes(5);
+    private static final int RECONCILE_PAGES = 3;
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM");
+    private static final Pattern STATUS_ID = Pattern.compile("/status/(\\d+)$");
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
+
+    private final PublicationRepository publications;
+    private final PostLocks locks;
+    private final XGateway x;
+    private final XTokens tokens;
+    private final AuditTrail audit;
+    private final Access access;
+    private final NotificationService notifications;
+    private final OfficialAccountService accounts;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public Publisher(PublicationRepository publications, PostLocks locks, XGateway x, XTokens tokens, AuditTrail audit,
+            Access access, NotificationService notifications, OfficialAccountService accounts, TransactionTemplate tx,
+            Clock clock) {
+        this.publications = publications;
+        this.locks = locks;
+        this.x = x;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.access = access;
+        this.notifications = notifications;
+        this.accounts = accounts;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Posts due now (scheduled time or next attempt reached), oldest first. */
+    public List<Long> due(int limit) {
+        return publications.due(clock.instant(), limit);
+    }
+
+    /** Publishes one post if it is due and approved; safe to call from several instances at once. */
+    public PublishOutcome publish(long postId) {
+        try (var lock = locks.tryLock(postId)) {
+            if (!lock.acquired()) {
+                return new PublishOutcome(PublishOutcome.Kind.BUSY, null, null, "Another worker is publishing it");
+            }
+            return publishLocked(postId);
+        }
+    }
+
+    private PublishOutcome publishLocked(long postId) {
+        Instant now = clock.instant();
+        DuePost post = publications.load(postId).orElse(null);
+        if (post == null) {
+            return PublishOutcome.skipped("No such post");
+        }
+        if (post.state() != PostState.SCHEDULED && post.state() != PostState.PUBLISHING) {
+            return PublishOutcome.skipped("The post is " + post.state().label());
+        }
+        if (post.dueAt(now).isAfter(now)) {
+            return PublishOutcome.skipped("Not due before " + post.dueAt(now));
+        }
+        int attempt = post.attempts() + 1;
+        XToken token;
+        try {
+            token = tokens.tokenFor(post.accountId());
+        } catch (XException e) {
+            return failure(post, attempt, now, e, false, post.startedAt() != null);
+        }
+        if (post.startedAt() != null) {
+            XPost found;
+            try {
+                found = findOnX(token, post);
+            } catch (XException e) {
+                // we still do not know whether it went out: keep the mark, look again later
+                return failure(post, attempt, now, e, false, true);
+            }
+            if (found != null) {
+                return published(post, attempt, now, found.id(), true);
+            }
+            tx.executeWithoutResult(s -> publications.clearStarted(postId));
+            log.info("Post {}: the earlier attempt is not on X; sending again", postId);
+        }
+        List<String> mediaIds = new ArrayList<>();
+        for (int i = 0; i < post.images().size(); i++) {
+            var image = post.images().get(i);
+            try {
+                mediaIds.add(x.uploadMedia(token, new XMediaUpload(publications.mediaBytes(image.mediaId()),
+                        image.contentType(), image.altText())));
+            } catch (XException e) {
+                if (!e.failure().retryable() && e.failure() != XFailure.UNAUTHORIZED) {
+                    return failed(post, attempt, now, false, "X refused image " + (i + 1) + ": " + e.getMessage()
+                            + ". Replace the image, then submit the post again.", "IMAGE_REFUSED", e.getMessage());
+                }
+                return failure(post, attempt, now, e, false, false);
+            }
+        }
+        NewXPost request = new NewXPost(post.text(), statusId(post.replyToUrl()), statusId(post.quoteUrl()), mediaIds);
+        Boolean claimed = tx.execute(s -> publications.markSent(post, attempt, now));
+        if (!Boolean.TRUE.equals(claimed)) {
+            return PublishOutcome.skipped("Withdrawn or edited meanwhile");
+        }
+        try {
+            XPost created = x.createPost(token, request);
+            return published(post, attempt, clock.instant(), created.id(), false);
+        } catch (XException e) {
+            return failure(post, attempt, clock.instant(), e, true, false);
+        }
+    }
+
+    /** A failed post goes back in the queue, to be published now (after reconnecting, for example). */
+    public void publishAgain(long postId) {
+        var actor = access.actor();
+        tx.executeWithoutResult(s -> {
+            DuePost post = publications.load(postId).filter(p -> p.organisationId() == actor.organisationId())
+                    .orElseThrow(() -> new NotFoundException("Post", postId));
+            access.requireFor(accounts.get(post.accountId()).departmentId(), Role.APPROVER, Role.ACCOUNT_ADMIN);
+            if (!publications.requeue(actor.organisationId(), postId, clock.instant())) {
+                throw new ConflictException("not-failed", "Only a post that failed to publish can be published again; "
+                        + "this one is " + post.state().label().toLowerCase(java.util.Locale.ROOT) + ".");
+            }
+            audit.record(actor, "post.publish-again", "post", postId, "Publishing to @" + post.handle() + " asked for again",
+                    Map.of("state", PostState.FAILED.name()), Map.of("state", PostState.SCHEDULED.name()));
+        });
+    }
+
+    /** Every attempt to publish a post the caller may see. */
+    public List<PublicationAttempt> attempts(long postId) {
+        return publications.attempts(access.actor().organisationId(), postId);
+    }
+
+    private @Nullable XPost findOnX(XToken token, DuePost post) {
+        if (post.xUserId() == null || post.startedAt() == null) {
+            return null;
+        }
+        String wanted = comparable(post.text());
+        String reply = statusId(post.replyToUrl());
+        String quote = statusId(post.quoteUrl());
+        String page = null;
+        for (int i = 0; i < RECONCILE_PAGES; i++) {
+            XPage<XPost> posts = x.userPosts(token, post.xUserId(), post.startedAt().minus(RECONCILE_MARGIN), page);
+            for (XPost candidate : posts.items()) {
+                if (comparable(candidate.text()).equals(wanted)
+                        && (reply == null || reply.equals(candidate.inReplyToPostId()))
+                        && (quote == null || quote.equals(candidate.quotedPostId()))) {
+                    return candidate;
+                }
+            }
+            page = posts.nextToken();
+            if (page == null) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Text as X gives it back and as we sent it, made comparable: X shortens links to t.co, appends
+     * a link for attached media and escapes {@code &}, {@code <} and {@code >}.
+     */
+    static String comparable(String text) {
+        String unescaped = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return URL.matcher(unescaped).replaceAll(" ").replaceAll("\\s+", " ").strip();
+    }
+
+    static @Nullable String statusId(@Nullable String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = STATUS_ID.matcher(url);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private PublishOutcome published(DuePost post, int attempt, Instant now, String xPostId, boolean reconciled) {
+        tx.executeWithoutResult(s -> {
+            publications.published(post, xPostId, now);
+            publications.attempt(post, attempt, post.startedAt() == null ? now : post.startedAt(), now,
+                    reconciled ? "RECONCILED" : "PUBLISHED", reconciled
+                            ? "An earlier attempt had reached X; found there, not posted again" : null, xPostId);
+            access.asSystem(post.organisationId(), "Noticeboard (publishing)", () -> {
+                audit.record(access.actor(), "post.published", "post", post.postId(), "Published to X as @"
+                                + post.handle() + ", post " + xPostId + (reconciled ? " (found on X after an unanswered attempt)" : ""),
+                        Map.of("state", post.state().name()),
+                        Map.of("state", PostState.PUBLISHED.name(), "xPostId", xPostId));
+                return null;
+            });
+            notifications.tell(post.organisationId(), Set.of(post.authorId()), post.postId(),
+                    "Your post to @" + post.handle() + " is on X.", null);
+        });
+        log.info("Post {} published to @{} as X post {}{}", post.postId(), post.handle(), xPostId,
+                reconciled ? " (reconciled)" : "");
+        return new PublishOutcome(reconciled ? PublishOutcome.Kind.RECONCILED : PublishOutcome.Kind.PUBLISHED, xPostId,
+                null, null);
+    }
+
+    /**
+     * What X's failure means for the post. {@code createSent}: the failure answered the create request;
+     * {@code priorUnknown}: an earlier attempt may be on X and was not ruled out yet.
+     */
+    private PublishOutcome failure(DuePost post, int attempt, Instant now, XException e, boolean createSent,
+            boolean priorUnknown) {
+        String handle = "@" + post.handle();
+        String detail = e.getMessage();
+        boolean unclear = e.failure() == XFailure.SERVER_ERROR || e.failure() == XFailure.UNKNOWN_OUTCOME
+                || e.failure() == XFailure.MALFORMED_RESPONSE;
+        boolean maybeOnX = priorUnknown || (createSent && unclear);
+        return switch (e.failure()) {
+            case DUPLICATE -> failed(post, attempt, now, maybeOnX, "X refused it as a duplicate: " + handle
+                    + " has already posted the same text. Edit the text (even a little) and submit it again.",
+                    "DUPLICATE", detail);
+            case UNAUTHORIZED -> {
+                tokens.rejected(post.accountId(), "X answered \"" + detail + "\" when publishing");
+                yield failed(post, attempt, now, maybeOnX, "X no longer accepts Noticeboard's "
+                        + "connection to " + handle + ". An account admin must reconnect it (Official accounts, Connect "
+                        + "to X); then choose Publish again.", "RECONNECT", detail);
+            }
+            case FORBIDDEN -> failed(post, attempt, now, maybeOnX, "X refused to publish it: " + detail
+                    + ". Trying again will not change that: edit the post, or ask an account admin to check " + handle
+                    + " on X.", "FORBIDDEN", detail);
+            case NOT_FOUND -> failed(post, attempt, now, maybeOnX, "X says the post it replies to or quotes does not exist "
+                    + "(any more): " + detail + ". Edit the post and submit it again.", "NOT_FOUND", detail);
+            case INVALID_REQUEST -> failed(post, attempt, now, maybeOnX, "X refused the post: " + detail
+                    + ". Edit it and submit it again.", "INVALID", detail);
+            case RATE_LIMITED -> {
+                Instant retry = e.retryAt() != null && e.retryAt().isAfter(now) ? e.retryAt() : now.plus(FIRST_BACKOFF);
+                String problem = "X's limit on posts from " + handle + " is reached for now; Noticeboard will publish it at "
+                        + TIME.format(retry.atZone(UK)) + " (UK time).";
+                // a 429, or our own bookkeeping, means X did not create it
+                yield retry(post, attempt, now, retry, maybeOnX ? PostState.PUBLISHING : PostState.SCHEDULED, maybeOnX,
+                        problem, "RATE_LIMITED", "RATE_LIMITED", detail);
+            }
+            case SERVER_ERROR, UNKNOWN_OUTCOME, MALFORMED_RESPONSE -> {
+                if (attempt >= MAX_ATTEMPTS) {
+                    yield failed(post, attempt, now, maybeOnX, "X did not answer properly after " + attempt
+                            + " attempts (" + detail + "). Check " + handle + " on X, then choose Publish again: "
+                            + "Noticeboard looks for the post on X first and never posts it twice.", "NO_ANSWER", detail);
+                }
+                Instant next = now.plus(backoff(attempt));
+                String problem = "X did not answer properly (" + detail + "); Noticeboard will try again at "
+                        + TIME.format(next.atZone(UK)) + " (UK time), and will not post it twice.";
+                yield retry(post, attempt, now, next, maybeOnX ? PostState.PUBLISHING : PostState.SCHEDULED, maybeOnX,
+                        problem, "RETRY", e.failure() == XFailure.UNKNOWN_OUTCOME ? "UNKNOWN" : "RETRY", detail);
+            }
+        };
+    }
+
+    static Duration backoff(int attempt) {
+        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 10));
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    private PublishOutcome retry(DuePost post, int attempt, Instant now, Instant next, PostState state,
+            boolean keepStarted, String problem, String kind, String outcome, String detail) {
+        tx.executeWithoutResult(s -> {
+            // waiting for a rate-limit window is not a failed attempt
+            publications.retryAt(post, kind.equals("RATE_LIMITED") ? attempt - 1 : attempt, state, next, keepStarted,
+                    problem, kind, now);
+            publications.attempt(post, attempt, post.startedAt() == null ? now : post.startedAt(), now, outcome, detail,
+                    null);
+        });
+        log.info("Post {} to @{}: {} ({}); next attempt at {}", post.postId(), post.handle(), kind, detail, next);
+        return new PublishOutcome(PublishOutcome.Kind.RETRY, null, next, problem);
+    }
+
+    private PublishOutcome failed(DuePost post, int attempt, Instant now, boolean keepStarted, String problem, String kind,
+            String detail) {
+        tx.executeWithoutResult(s -> {
+            publications.failed(post, attempt, keepStarted, problem, kind, now);
+            publications.attempt(post, attempt, post.startedAt() == null ? now : post.startedAt(), now, "FAILED", detail,
+                    null);
+            access.asSystem(post.organisationId(), "Noticeboard (publishing)", () -> {
+                audit.record(access.actor(), "post.publish-failed", "post", post.postId(),
+                        "Publishing to @" + post.handle() + " failed: " + problem,
+                        Map.of("state", post.state().name()), Map.of("state", PostState.FAILED.name(), "kind", kind));
+                return null;
+            });
+            notifications.tell(post.organisationId(), Set.of(post.authorId()), post.postId(),
+                    "Your post to @" + post.handle() + " could not be published: " + problem, null);
+        });
+        log.warn("Post {} to @{} failed: {} ({})", post.postId(), post.handle(), kind, detail);
+        return new PublishOutcome(PublishOutcome.Kind.FAILED, null, null, problem);
+    }
+}

@@ -1,0 +1,365 @@
+package org.noticeboard.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.noticeboard.access.NotPermittedException;
+import org.noticeboard.access.Role;
+import org.noticeboard.account.ConnectionState;
+import org.noticeboard.account.OfficialAccountService;
+import org.noticeboard.audit.AuditQuery;
+import org.noticeboard.audit.AuditService;
+import org.noticeboard.notification.NotificationService;
+import org.noticeboard.post.AttachedImage;
+import org.noticeboard.post.MediaService;
+import org.noticeboard.post.Post;
+import org.noticeboard.post.PostDraft;
+import org.noticeboard.post.PostService;
+import org.noticeboard.post.PostState;
+import org.noticeboard.post.ReviewService;
+import org.noticeboard.post.TestImages;
+import org.noticeboard.shared.ConflictException;
+import org.noticeboard.testing.DomainTestApplication;
+import org.noticeboard.testing.FakeTokens;
+import org.noticeboard.testing.FakeX;
+import org.noticeboard.testing.FakeX.Cue;
+import org.noticeboard.testing.ShiftableClock;
+import org.noticeboard.testing.TestCaller;
+import org.noticeboard.testing.World;
+import org.noticeboard.xapi.XException;
+import org.noticeboard.xapi.XFailure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(classes = DomainTestApplication.class)
+class PublisherTest {
+
+    @Autowired World world;
+    @Autowired TestCaller caller;
+    @Autowired PostService posts;
+    @Autowired ReviewService review;
+    @Autowired MediaService media;
+    @Autowired OfficialAccountService accounts;
+    @Autowired AuditService audit;
+    @Autowired NotificationService notifications;
+    @Autowired Publisher publisher;
+    @Autowired FakeX x;
+    @Autowired FakeTokens tokens;
+    @Autowired ShiftableClock clock;
+
+    World.Org trust;
+    String xUserId;
+
+    @BeforeEach
+    void setUp() {
+        x.reset();
+        tokens.reset();
+        clock.reset();
+        trust = world.organisation("Publishing Trust");
+        xUserId = String.valueOf(trust.account().id() + 900_000);
+        caller.run(trust.member(Role.ACCOUNT_ADMIN), () -> accounts.connect(trust.account().id(), xUserId,
+                trust.account().handle().value(), trust.organisation().name()));
+        tokens.connect(trust.account().id(), xUserId);
+    }
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+    }
+
+    Post approved(String text, List<AttachedImage> images) {
+        long staff = trust.member(Role.STAFF);
+        var submitted = caller.as(staff, () -> {
+            var post = posts.save(null, new PostDraft(trust.account().id(), text, null, null, null, images, Map.of()), 0);
+            return posts.submit(post.id(), post.version());
+        });
+        return caller.as(trust.member(Role.APPROVER), () -> review.approve(submitted.id(), 1, submitted.version()));
+    }
+
+    Post approved(String text) {
+        return approved(text, List.of());
+    }
+
+    Post reload(long postId) {
+        return caller.as(trust.member(Role.APPROVER), () -> posts.get(postId));
+    }
+
+    static XException failure(XFailure kind, String detail) {
+        return new XException(kind, null, detail);
+    }
+
+    @Test
+    void an_approved_post_due_now_is_published_once_with_its_x_id_audited_and_the_author_told() {
+        var post = approved("Our falls clinic opens on Monday");
+        assertThat(publisher.due(100)).contains(post.id());
+
+        var outcome = publisher.publish(post.id());
+
+        assertThat(outcome.kind()).isEqualTo(PublishOutcome.Kind.PUBLISHED);
+        var published = reload(post.id());
+        assertThat(published.state()).isEqualTo(PostState.PUBLISHED);
+        assertThat(published.publication().xPostId()).isEqualTo(outcome.xPostId());
+        assertThat(published.publication().xUsername()).isEqualTo(trust.account().handle().value());
+        assertThat(x.postsBy(xUserId)).singleElement().satisfies(p -> assertThat(p.text()).isEqualTo(post.current().text()));
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.SKIPPED);
+        assertThat(x.postsBy(xUserId)).hasSize(1);
+        assertThat(publisher.due(100)).doesNotContain(post.id());
+        assertThat(caller.as(trust.member(Role.AUDITOR), () -> audit.search(AuditQuery.all().withAction("post.published"), 0, 5)))
+                .singleElement().satisfies(e -> assertThat(e.summary()).contains(outcome.xPostId()));
+        assertThat(caller.as(trust.member(Role.STAFF), () -> notifications.mine()))
+                .anySatisfy(n -> assertThat(n.text()).contains("is on X"));
+    }
+
+    @Test
+    void a_post_scheduled_for_later_waits_for_its_time() {
+        var post = approved("Flu jabs from next week");
+        var scheduled = caller.as(trust.member(Role.APPROVER), () -> posts.schedule(post.id(),
+                java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/London")).plusHours(2).withSecond(0).withNano(0),
+                post.version()));
+        assertThat(scheduled.state()).isEqualTo(PostState.SCHEDULED);
+
+        assertThat(publisher.due(100)).doesNotContain(post.id());
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.SKIPPED);
+        assertThat(x.createCalls()).isZero();
+
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        assertThat(publisher.due(100)).contains(post.id());
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.PUBLISHED);
+    }
+
+    @Test
+    void a_timeout_after_x_created_the_post_is_reconciled_never_posted_twice() {
+        byte[] png = TestImages.png();
+        long mediaId = caller.as(trust.member(Role.STAFF), () -> media.upload("clinic.png", png).mediaId());
+        var post = approved("Read more at https://www.nhs.uk/conditions/falls/ & share",
+                List.of(new AttachedImage(mediaId, "The clinic's front door")));
+        x.nextCreate(Cue.CREATE_THEN_FAIL, () -> failure(XFailure.UNKNOWN_OUTCOME, "Read timed out"));
+
+        var first = publisher.publish(post.id());
+
+        assertThat(first.kind()).isEqualTo(PublishOutcome.Kind.RETRY);
+        var waiting = reload(post.id());
+        assertThat(waiting.state()).isEqualTo(PostState.PUBLISHING);
+        assertThat(waiting.publication().problem()).contains("will not post it twice");
+        assertThat(publisher.due(100)).doesNotContain(post.id());
+
+        clock.advance(Publisher.backoff(1).plusSeconds(1));
+        var second = publisher.publish(post.id());
+
+        assertThat(second.kind()).isEqualTo(PublishOutcome.Kind.RECONCILED);
+        assertThat(x.createCalls()).isEqualTo(1);
+        assertThat(x.postsBy(xUserId)).singleElement().satisfies(p -> assertThat(p.id()).isEqualTo(second.xPostId()));
+        assertThat(reload(post.id()).state()).isEqualTo(PostState.PUBLISHED);
+        assertThat(caller.as(trust.member(Role.APPROVER), () -> publisher.attempts(post.id())))
+                .extracting(PublicationAttempt::outcome).containsExactly("UNKNOWN", "RECONCILED");
+    }
+
+    @Test
+    void a_failure_before_x_created_it_is_looked_for_then_sent_again_once() {
+        var post = approved("Our physio team is recruiting");
+        x.nextCreate(Cue.FAIL_BEFORE, () -> failure(XFailure.SERVER_ERROR, "503 Service Unavailable"));
+
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.RETRY);
+        clock.advance(Publisher.backoff(1).plusSeconds(1));
+        var second = publisher.publish(post.id());
+
+        assertThat(second.kind()).isEqualTo(PublishOutcome.Kind.PUBLISHED);
+        assertThat(x.createCalls()).isEqualTo(2);
+        assertThat(x.postsBy(xUserId)).hasSize(1);
+    }
+
+    @Test
+    void while_x_cannot_say_whether_it_has_the_post_nothing_is_sent_again() {
+        var post = approved("Visiting hours change on the wards");
+        x.nextCreate(Cue.CREATE_THEN_FAIL, () -> failure(XFailure.UNKNOWN_OUTCOME, "Connection reset"));
+        x.nextLookup(() -> failure(XFailure.SERVER_ERROR, "500 Internal Server Error"));
+
+        publisher.publish(post.id());
+        clock.advance(Publisher.backoff(1).plusSeconds(1));
+        var second = publisher.publish(post.id());
+        assertThat(second.kind()).isEqualTo(PublishOutcome.Kind.RETRY);
+        assertThat(reload(post.id()).state()).isEqualTo(PostState.PUBLISHING);
+        assertThat(x.createCalls()).isEqualTo(1);
+
+        clock.advance(Publisher.backoff(2).plusSeconds(1));
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.RECONCILED);
+        assertThat(x.createCalls()).isEqualTo(1);
+        assertThat(x.postsBy(xUserId)).hasSize(1);
+    }
+
+    @Test
+    void a_rate_limit_holds_the_post_until_x_resets_the_window_and_says_when() {
+        var post = approved("Blood donors needed this weekend");
+        Instant reset = clock.instant().plus(Duration.ofMinutes(12)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        x.nextCreate(Cue.FAIL_BEFORE, () -> new XException(XFailure.RATE_LIMITED, 429, "Too Many Requests", reset, null));
+
+        var outcome = publisher.publish(post.id());
+
+        assertThat(outcome.kind()).isEqualTo(PublishOutcome.Kind.RETRY);
+        assertThat(outcome.nextAttemptAt()).isEqualTo(reset);
+        var held = reload(post.id());
+        assertThat(held.state()).isEqualTo(PostState.SCHEDULED);
+        assertThat(held.publication().problem()).contains("limit").contains("UK time");
+        assertThat(held.publication().nextAttemptAt()).isEqualTo(reset);
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.SKIPPED);
+
+        clock.advance(Duration.ofMinutes(13));
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.PUBLISHED);
+        assertThat(x.postsBy(xUserId)).hasSize(1);
+    }
+
+    @Test
+    void a_duplicate_fails_with_what_to_do_and_the_author_is_told() {
+        var post = approved("Thank you to our volunteers");
+        x.nextCreate(Cue.FAIL_BEFORE, () -> failure(XFailure.DUPLICATE,
+                "You are not allowed to create a Tweet with duplicate content."));
+
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.FAILED);
+
+        var failed = reload(post.id());
+        assertThat(failed.state()).isEqualTo(PostState.FAILED);
+        assertThat(failed.publication().problemKind()).isEqualTo("DUPLICATE");
+        assertThat(failed.publication().problem()).contains("duplicate").contains("Edit the text");
+        assertThat(failed.current().text()).isEqualTo("Thank you to our volunteers");
+        assertThat(caller.as(trust.member(Role.STAFF), () -> notifications.mine()))
+                .anySatisfy(n -> assertThat(n.text()).contains("could not be published"));
+    }
+
+    @Test
+    void x_refusing_the_token_fails_the_post_and_asks_for_reconnection() {
+        var post = approved("Our wards are busy today");
+        x.nextCreate(Cue.FAIL_BEFORE, () -> failure(XFailure.UNAUTHORIZED, "Unauthorized"));
+
+        publisher.publish(post.id());
+
+        var failed = reload(post.id());
+        assertThat(failed.state()).isEqualTo(PostState.FAILED);
+        assertThat(failed.publication().problemKind()).isEqualTo("RECONNECT");
+        assertThat(failed.publication().problem()).contains("reconnect");
+        assertThat(tokens.rejected()).containsKey(trust.account().id());
+    }
+
+    @Test
+    void a_post_for_an_account_not_connected_fails_without_calling_x() {
+        var post = approved("Hello from the trust");
+        tokens.reset();
+
+        publisher.publish(post.id());
+
+        assertThat(reload(post.id()).publication().problemKind()).isEqualTo("RECONNECT");
+        assertThat(x.createCalls()).isZero();
+    }
+
+    @Test
+    void an_image_x_refuses_fails_the_post_and_keeps_it() {
+        long mediaId = caller.as(trust.member(Role.STAFF), () -> media.upload("chart.png", TestImages.png()).mediaId());
+        var post = approved("Our waiting times this month", List.of(new AttachedImage(mediaId, "A bar chart")));
+        x.nextUpload(() -> failure(XFailure.INVALID_REQUEST, "The media type is not supported"));
+
+        publisher.publish(post.id());
+
+        var failed = reload(post.id());
+        assertThat(failed.state()).isEqualTo(PostState.FAILED);
+        assertThat(failed.publication().problem()).contains("image 1").contains("not supported");
+        assertThat(failed.current().images()).hasSize(1);
+        assertThat(x.createCalls()).isZero();
+    }
+
+    @Test
+    void after_six_unanswered_attempts_a_person_decides_and_publishing_again_still_posts_once() {
+        var post = approved("Changes to parking at the hospital");
+        for (int i = 0; i < Publisher.MAX_ATTEMPTS; i++) {
+            x.nextCreate(i == 0 ? Cue.CREATE_THEN_FAIL : Cue.FAIL_BEFORE,
+                    () -> failure(XFailure.UNKNOWN_OUTCOME, "Read timed out"));
+            x.nextLookup(() -> failure(XFailure.SERVER_ERROR, "503"));
+        }
+        PublishOutcome last = null;
+        for (int i = 0; i < Publisher.MAX_ATTEMPTS; i++) {
+            last = publisher.publish(post.id());
+            clock.advance(Duration.ofMinutes(11));
+        }
+        assertThat(last.kind()).isEqualTo(PublishOutcome.Kind.FAILED);
+        var failed = reload(post.id());
+        assertThat(failed.publication().problem()).contains("after 6 attempts").contains("Publish again");
+
+        assertThatThrownBy(() -> caller.run(trust.member(Role.STAFF), () -> publisher.publishAgain(post.id())))
+                .isInstanceOf(NotPermittedException.class);
+        var other = world.organisation("Other Trust");
+        assertThatThrownBy(() -> caller.run(other.member(Role.APPROVER), () -> publisher.publishAgain(post.id())))
+                .isInstanceOf(org.noticeboard.shared.NotFoundException.class);
+
+        caller.run(trust.member(Role.APPROVER), () -> publisher.publishAgain(post.id()));
+        assertThat(reload(post.id()).state()).isEqualTo(PostState.SCHEDULED);
+        assertThatThrownBy(() -> caller.run(trust.member(Role.APPROVER), () -> publisher.publishAgain(post.id())))
+                .isInstanceOf(ConflictException.class);
+        x.clearScripts();
+        // the first attempt had reached X: it is found there, not posted a second time
+        int createsBefore = x.createCalls();
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.RECONCILED);
+        assertThat(x.createCalls()).isEqualTo(createsBefore);
+        assertThat(x.postsBy(xUserId)).hasSize(1);
+    }
+
+    @Test
+    void a_post_withdrawn_before_its_time_is_not_published() {
+        var post = approved("Draft that changed its mind");
+        caller.run(trust.member(Role.STAFF), () -> review.withdraw(post.id(), reload(post.id()).version()));
+
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.SKIPPED);
+        assertThat(x.createCalls()).isZero();
+    }
+
+    @Test
+    void workers_racing_for_one_post_publish_it_once() throws Exception {
+        var post = approved("Racing workers");
+        var pool = Executors.newFixedThreadPool(6);
+        try {
+            var calls = new ArrayList<Callable<PublishOutcome>>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(() -> publisher.publish(post.id()));
+            }
+            var kinds = new ArrayList<PublishOutcome.Kind>();
+            for (Future<PublishOutcome> f : pool.invokeAll(calls)) {
+                kinds.add(f.get().kind());
+            }
+            assertThat(kinds).containsOnlyOnce(PublishOutcome.Kind.PUBLISHED);
+            assertThat(kinds).allMatch(k -> k == PublishOutcome.Kind.PUBLISHED || k == PublishOutcome.Kind.BUSY
+                    || k == PublishOutcome.Kind.SKIPPED);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(x.postsBy(xUserId)).hasSize(1);
+    }
+
+    @Test
+    void connecting_must_be_to_the_accounts_own_x_user_and_disconnecting_forgets_it() {
+        long admin = trust.member(Role.ACCOUNT_ADMIN);
+        assertThatThrownBy(() -> caller.run(admin, () -> accounts.connect(trust.account().id(), "42", "SomeoneElse", "Someone")))
+                .hasMessageContaining("@SomeoneElse").hasMessageContaining("Nothing was connected");
+        assertThatThrownBy(() -> caller.run(trust.member(Role.STAFF), () -> accounts.disconnect(trust.account().id())))
+                .isInstanceOf(NotPermittedException.class);
+
+        accounts.markNeedsReconnect(trust.account().id(), "X refused the refresh token (invalid_grant)");
+        var needs = caller.as(admin, () -> accounts.get(trust.account().id()));
+        assertThat(needs.connectionState()).isEqualTo(ConnectionState.NEEDS_RECONNECT);
+        assertThat(needs.connectionProblem()).contains("invalid_grant");
+        assertThat(needs.connection()).isNotNull();
+
+        var gone = caller.as(admin, () -> accounts.disconnect(trust.account().id()));
+        assertThat(gone.connectionState()).isEqualTo(ConnectionState.NOT_CONNECTED);
+        assertThat(gone.connection()).isNull();
+        assertThat(caller.as(trust.member(Role.AUDITOR), () -> audit.search(AuditQuery.all().withAction("account.disconnected"), 0, 5)))
+                .hasSize(1);
+    }
+}

@@ -1,0 +1,170 @@
+package org.noticeboard.testing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.noticeboard.xapi.NewXPost;
+import org.noticeboard.xapi.XException;
+import org.noticeboard.xapi.XGateway;
+import org.noticeboard.xapi.XList;
+import org.noticeboard.xapi.XMediaUpload;
+import org.noticeboard.xapi.XPage;
+import org.noticeboard.xapi.XPost;
+import org.noticeboard.xapi.XToken;
+import org.noticeboard.xapi.XUser;
+
+/**
+ * X for domain tests: remembers what was posted, and fails on cue. The portal-twitter tests run the
+ * same publisher against the X sandbox and WireMock; this one lets a domain test say exactly when X
+ * fails (before, or after it created the post).
+ */
+public class FakeX implements XGateway {
+
+    /** What the next create does instead of (or after) creating. */
+    public enum Cue { FAIL_BEFORE, CREATE_THEN_FAIL }
+
+    private record Scripted(Cue cue, Supplier<XException> failure) {}
+
+    private final List<XPost> posts = new ArrayList<>();
+    private final Deque<Scripted> createScript = new ArrayDeque<>();
+    private final Deque<Supplier<XException>> lookupScript = new ArrayDeque<>();
+    private final Deque<Supplier<XException>> uploadScript = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong(1_800_000_000_000_000_000L);
+    private final Clock clock;
+    private int createCalls;
+
+    public FakeX(Clock clock) {
+        this.clock = clock;
+    }
+
+    public synchronized void reset() {
+        posts.clear();
+        createScript.clear();
+        lookupScript.clear();
+        uploadScript.clear();
+        createCalls = 0;
+    }
+
+    public synchronized void clearScripts() {
+        createScript.clear();
+        lookupScript.clear();
+        uploadScript.clear();
+    }
+
+    public synchronized void nextCreate(Cue cue, Supplier<XException> failure) {
+        createScript.add(new Scripted(cue, failure));
+    }
+
+    public synchronized void nextLookup(Supplier<XException> failure) {
+        lookupScript.add(failure);
+    }
+
+    public synchronized void nextUpload(Supplier<XException> failure) {
+        uploadScript.add(failure);
+    }
+
+    public synchronized List<XPost> postsBy(String userId) {
+        return posts.stream().filter(p -> userId.equals(p.authorId())).toList();
+    }
+
+    public synchronized int createCalls() {
+        return createCalls;
+    }
+
+    @Override
+    public synchronized XUser me(XToken token) {
+        return new XUser(token.userId() == null ? "1" : token.userId(), "user", "User");
+    }
+
+    @Override
+    public synchronized XPost createPost(XToken token, NewXPost post) {
+        createCalls++;
+        Scripted scripted = createScript.poll();
+        if (scripted != null && scripted.cue() == Cue.FAIL_BEFORE) {
+            throw scripted.failure().get();
+        }
+        // X shortens links and appends one for media: the publisher must still recognise its post
+        String text = post.text().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replaceAll("https?://\\S+", "https://t.co/abc123")
+                + (post.mediaIds().isEmpty() ? "" : " https://t.co/media1");
+        var created = new XPost(String.valueOf(ids.incrementAndGet()), text, token.userId(), clock.instant(), null,
+                post.inReplyToPostId(), post.quotePostId(), null);
+        posts.add(created);
+        if (scripted != null) {
+            throw scripted.failure().get();
+        }
+        return created;
+    }
+
+    @Override
+    public synchronized void deletePost(XToken token, String postId) {
+        posts.removeIf(p -> p.id().equals(postId));
+    }
+
+    @Override
+    public synchronized List<XPost> posts(XToken token, List<String> postIds) {
+        return posts.stream().filter(p -> postIds.contains(p.id())).toList();
+    }
+
+    @Override
+    public List<XUser> usersByUsernames(XToken token, List<String> usernames) {
+        return List.of();
+    }
+
+    @Override
+    public XPage<XPost> mentions(XToken token, String userId, @Nullable String sinceId, @Nullable String paginationToken) {
+        return new XPage<>(List.of(), null);
+    }
+
+    @Override
+    public synchronized XPage<XPost> userPosts(XToken token, String userId, @Nullable Instant startTime,
+            @Nullable String paginationToken) {
+        Supplier<XException> failure = lookupScript.poll();
+        if (failure != null) {
+            throw failure.get();
+        }
+        return new XPage<>(posts.stream()
+                .filter(p -> userId.equals(p.authorId()))
+                .filter(p -> startTime == null || p.createdAt() == null || !p.createdAt().isBefore(startTime))
+                .sorted(Comparator.comparing(XPost::id).reversed())
+                .toList(), null);
+    }
+
+    @Override
+    public synchronized String uploadMedia(XToken token, XMediaUpload media) {
+        Supplier<XException> failure = uploadScript.poll();
+        if (failure != null) {
+            throw failure.get();
+        }
+        return String.valueOf(ids.incrementAndGet());
+    }
+
+    @Override
+    public XList createList(XToken token, String name, @Nullable String description, boolean isPrivate) {
+        return new XList(String.valueOf(ids.incrementAndGet()), name);
+    }
+
+    @Override
+    public void addListMember(XToken token, String listId, String userId) {}
+
+    @Override
+    public void removeListMember(XToken token, String listId, String userId) {}
+
+    @Override
+    public XPage<XUser> listMembers(XToken token, String listId, @Nullable String paginationToken) {
+        return new XPage<>(List.of(), null);
+    }
+
+    @Override
+    public void follow(XToken token, String sourceUserId, String targetUserId) {}
+
+    @Override
+    public void unfollow(XToken token, String sourceUserId, String targetUserId) {}
+}
