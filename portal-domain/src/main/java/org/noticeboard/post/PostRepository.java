@@ -251,7 +251,8 @@ class PostRepository {
 
     List<PostSummary> summaries(Condition condition) {
         return db.select(POST.ID, OFFICIAL_ACCOUNT.HANDLE, MEMBER.DISPLAY_NAME, POST.STATE, POST_REVISION.TEXT,
-                        POST.UPDATED_AT, POST.CURRENT_REVISION, POST_REVISION.BLOCKED, POST_REVISION.FINDINGS)
+                        POST.UPDATED_AT, POST.CURRENT_REVISION, POST_REVISION.BLOCKED, POST_REVISION.FINDINGS,
+                        POST.X_POST_ID, OFFICIAL_ACCOUNT.X_USERNAME, POST.PUBLISH_PROBLEM)
                 .from(POST)
                 .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
                 .join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
@@ -336,6 +337,7 @@ class PostRepository {
                 .count();
         return new PostSummary(r.get(POST.ID), "@" + r.get(OFFICIAL_ACCOUNT.HANDLE), r.get(MEMBER.DISPLAY_NAME),
                 PostState.valueOf(r.get(POST.STATE)), text.length() > 120 ? text.substring(0, 119) + "\u2026" : text,
-                r.get(POST.UPDATED_AT).toInstant(), r.get(POST.CURRENT_REVISION), r.get(POST_REVISION.BLOCKED), unjustified);
+                r.get(POST.UPDATED_AT).toInstant(), r.get(POST.CURRENT_REVISION), r.get(POST_REVISION.BLOCKED), unjustified,
+                r.get(POST.X_POST_ID), r.get(OFFICIAL_ACCOUNT.X_USERNAME), r.get(POST.PUBLISH_PROBLEM));
     }
 }

@@ -1,6 +1,8 @@
 package org.noticeboard.app;
 
 import org.noticeboard.demo.DemoData;
+import org.noticeboard.x.sandbox.XSandbox;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,9 +18,12 @@ class DemoSeeding {
     private final NoticeboardProperties properties;
     private final DemoData demoData;
 
-    DemoSeeding(NoticeboardProperties properties, DemoData demoData) {
+    private final ObjectProvider<XSandbox> sandbox;
+
+    DemoSeeding(NoticeboardProperties properties, DemoData demoData, ObjectProvider<XSandbox> sandbox) {
         this.properties = properties;
         this.demoData = demoData;
+        this.sandbox = sandbox;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -26,6 +31,11 @@ class DemoSeeding {
         if (properties.demoMode() && properties.demo().seed() && demoData.seedIfAbsent()) {
             log.info("Demo data seeded: the sign-in page lists the demo users {}",
                     DemoData.USERS.stream().map(DemoData.DemoUser::username).toList());
+        }
+        XSandbox world = sandbox.getIfAvailable();
+        if (properties.demoMode() && properties.demo().seed() && world != null) {
+            // the X users behind the demo's official accounts, and people who talk to them
+            world.seedDemoWorld();
         }
     }
 }

@@ -20,13 +20,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.server.VaadinSession;
+import org.noticeboard.account.ConnectionState;
 import org.noticeboard.account.OfficialAccount;
+import org.noticeboard.x.oauth.ConnectFlash;
 import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.department.Department;
 import org.noticeboard.department.DepartmentService;
 import org.noticeboard.ui.shell.Feedback;
 
-/** Account admins register the organisation's official X accounts (connecting them to X comes later). */
+/**
+ * Account admins register the organisation's official X accounts and connect them to X (OAuth 2.0:
+ * the browser leaves for X's consent page and comes back here with the outcome).
+ */
 @Route("accounts")
 @PageTitle("Official accounts | Noticeboard")
 @Menu(title = "Official accounts", order = 30, icon = "vaadin:megaphone")
@@ -42,7 +49,8 @@ public class OfficialAccountsView extends VerticalLayout {
         this.departments = departments;
         add(new H2("Official accounts"));
         add(new Paragraph("Each official X account belongs to the organisation or to one department. "
-                + "Register it here; connecting it to X with the account's own sign-in comes next."));
+                + "Register it here, then connect it to X: you sign in to X as the account and allow Noticeboard "
+                + "to post for it. Approved posts are published only to connected accounts."));
         var register = new Button("Register account", e -> openEditor(null));
         register.setId("register-account");
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -53,7 +61,8 @@ public class OfficialAccountsView extends VerticalLayout {
         grid.addColumn(OfficialAccount::displayName).setHeader("Name").setKey("name");
         grid.addColumn(a -> Optional.ofNullable(a.departmentName()).orElse("Whole organisation"))
                 .setHeader("Owned by").setKey("department");
-        grid.addColumn(a -> a.connectionState().label()).setHeader("Connection to X").setKey("connection");
+        grid.addColumn(OfficialAccountsView::connection).setHeader("Connection to X").setKey("connection")
+                .setFlexGrow(2);
         grid.addComponentColumn(a -> {
             var edit = new Button("Edit", e -> openEditor(a));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -62,10 +71,69 @@ public class OfficialAccountsView extends VerticalLayout {
             workflow.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             var remove = new Button("Remove", e -> remove(a));
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            return new HorizontalLayout(edit, workflow, remove);
+            var connect = new Button(a.connectionState() == ConnectionState.NOT_CONNECTED ? "Connect to X" : "Reconnect",
+                    e -> connect(a));
+            connect.setId("connect-" + a.handle().value());
+            connect.addThemeVariants(ButtonVariant.LUMO_SMALL,
+                    a.connectionState() == ConnectionState.CONNECTED ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_PRIMARY);
+            var actions = new HorizontalLayout(connect, edit, workflow, remove);
+            if (a.connectionState() != ConnectionState.NOT_CONNECTED) {
+                var disconnect = new Button("Disconnect", e -> disconnect(a));
+                disconnect.setId("disconnect-" + a.handle().value());
+                disconnect.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                actions.addComponentAtIndex(1, disconnect);
+            }
+            return actions;
         }).setKey("actions").setAutoWidth(true);
         add(grid);
         refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        var session = VaadinSession.getCurrent().getSession();
+        ConnectFlash flash = ConnectFlash.take(session::getAttribute, session::removeAttribute);
+        if (flash != null) {
+            if (flash.connected()) {
+                Feedback.success(flash.message());
+            } else {
+                Feedback.error(flash.message());
+            }
+            refresh();
+        }
+    }
+
+    static String connection(OfficialAccount account) {
+        var x = account.connection();
+        return switch (account.connectionState()) {
+            case NOT_CONNECTED -> "Not connected";
+            case CONNECTED -> x == null ? "Connected" : "Connected as @" + x.username() + " (" + x.name() + ")";
+            case NEEDS_RECONNECT -> "Needs reconnecting" + (account.connectionProblem() == null ? ""
+                    : ": " + account.connectionProblem());
+        };
+    }
+
+    private void connect(OfficialAccount account) {
+        // checked here for a clear message; the connect endpoint and the domain check again
+        if (Feedback.attempt(() -> accounts.requireConnectable(account.id()))) {
+            getUI().ifPresent(ui -> ui.getPage().setLocation("/x/connect/" + account.id()));
+        }
+    }
+
+    private void disconnect(OfficialAccount account) {
+        var confirm = new ConfirmDialog("Disconnect " + account.handle() + " from X?",
+                "Noticeboard forgets the account's tokens and cannot publish to it until it is connected again. "
+                        + "Scheduled posts stay scheduled and fail at their time if it is still disconnected.",
+                "Disconnect", e -> {
+                    if (Feedback.attempt(() -> accounts.disconnect(account.id()))) {
+                        Feedback.success(account.handle() + " disconnected from X.");
+                    }
+                    refresh();
+                });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 
     private void openEditor(@Nullable OfficialAccount existing) {

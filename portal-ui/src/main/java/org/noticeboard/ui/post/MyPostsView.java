@@ -17,6 +17,7 @@ import org.noticeboard.member.MemberService;
 import org.noticeboard.organisation.OrganisationService;
 import org.noticeboard.post.PostService;
 import org.noticeboard.post.PostSummary;
+import org.noticeboard.x.XEndpoints;
 
 /** The posts a member wrote, and for approvers the posts of the accounts they approve. */
 @Route("posts")
@@ -27,7 +28,10 @@ public class MyPostsView extends VerticalLayout {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
-    public MyPostsView(PostService posts, MemberService members, OrganisationService organisations) {
+    private final XEndpoints endpoints;
+
+    public MyPostsView(PostService posts, MemberService members, OrganisationService organisations, XEndpoints endpoints) {
+        this.endpoints = endpoints;
         ZoneId zone = organisations.current().timeZone();
         add(new H2("My posts"));
         var mine = grid("my-posts", posts.mine(), zone, false);
@@ -38,7 +42,20 @@ public class MyPostsView extends VerticalLayout {
         }
     }
 
-    private static Grid<PostSummary> grid(String id, List<PostSummary> items, ZoneId zone, boolean withAuthor) {
+    /** The X link of a published post, or what holds publishing up, in words. */
+    private com.vaadin.flow.component.Component onX(PostSummary p) {
+        if (p.xPostId() != null) {
+            String username = p.xUsername() != null ? p.xUsername() : p.accountHandle().substring(1);
+            var link = new com.vaadin.flow.component.html.Anchor(endpoints.postLink(username, p.xPostId()), "View on X");
+            link.setTarget(com.vaadin.flow.component.html.AnchorTarget.BLANK);
+            return link;
+        }
+        var text = new com.vaadin.flow.component.html.Span(p.publishProblem() == null ? "" : p.publishProblem());
+        text.getStyle().set("white-space", "normal");
+        return text;
+    }
+
+    private Grid<PostSummary> grid(String id, List<PostSummary> items, ZoneId zone, boolean withAuthor) {
         var grid = new Grid<PostSummary>();
         grid.setId(id);
         grid.addColumn(p -> p.state().label()).setHeader("State").setKey("state").setAutoWidth(true);
@@ -50,6 +67,7 @@ public class MyPostsView extends VerticalLayout {
         grid.addColumn(p -> p.blocked() ? "Blocked by policy" : p.unjustifiedWarnings() > 0
                 ? p.unjustifiedWarnings() + " warning(s) to explain" : "Ready").setHeader("Policy").setKey("policy").setAutoWidth(true);
         grid.addColumn(p -> TIME.format(p.updatedAt().atZone(zone))).setHeader("Updated").setKey("updated").setAutoWidth(true);
+        grid.addComponentColumn(this::onX).setHeader("On X").setKey("x").setFlexGrow(2);
         grid.setItems(items);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> grid.getUI().ifPresent(ui ->

@@ -5,6 +5,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import org.noticeboard.publish.Publisher;
+import org.noticeboard.ui.post.PublicationPanel;
+import org.noticeboard.x.XEndpoints;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
@@ -51,11 +54,15 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
     private final ReviewService review;
     private final WorkflowService workflows;
     private final MediaService media;
+    private final Publisher publisher;
+    private final XEndpoints endpoints;
     private final ZoneId zone;
     private @Nullable Post post;
 
     public ReviewPostView(PostService posts, ReviewService review, WorkflowService workflows, MediaService media,
-            OrganisationService organisations) {
+            OrganisationService organisations, Publisher publisher, XEndpoints endpoints) {
+        this.publisher = publisher;
+        this.endpoints = endpoints;
         this.posts = posts;
         this.review = review;
         this.workflows = workflows;
@@ -91,6 +98,7 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
                 + (shown.submittedAt() == null ? "." : "; submitted " + TIME.format(shown.submittedAt().atZone(zone)) + "."));
         facts.setId("review-facts");
         add(facts);
+        add(new PublicationPanel(shown, publisher, endpoints, zone, () -> draw(posts.get(shown.id()))));
 
         var text = new Div(new Html(TextMarkup.highlightedChecked(revision.text(), revision.findings())));
         text.setId("review-text");

@@ -29,7 +29,7 @@ import org.noticeboard.organisation.OrganisationService;
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication, OrganisationService organisations, MemberService members,
-            org.noticeboard.notification.NotificationService notifications) {
+            org.noticeboard.notification.NotificationService notifications, org.noticeboard.x.XEndpoints x) {
         var title = new Span("Noticeboard");
         title.getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
         var organisation = new Span(organisations.current().name());
@@ -62,6 +62,12 @@ public class MainLayout extends AppLayout {
             }
             nav.addItem(item);
         });
+        if (x.sandbox()) {
+            // only where X is the sandbox: a live installation has no sandbox to show
+            var sandbox = new SideNavItem("Sandbox timeline", "sandbox-timeline");
+            sandbox.setPrefixComponent(new Icon("vaadin", "globe"));
+            nav.addItem(sandbox);
+        }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
     }

@@ -1,0 +1,205 @@
+package org.noticeboard.x;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.noticeboard.account.OfficialAccountService;
+import org.noticeboard.publish.Publisher;
+import org.noticeboard.x.gateway.RateLimitBook;
+import org.noticeboard.x.gateway.TwitterXGateway;
+import org.noticeboard.x.gateway.XGatewaySettings;
+import org.noticeboard.x.oauth.TokenCipher;
+import org.noticeboard.x.oauth.XAuthorizedClients;
+import org.noticeboard.x.oauth.XClientRegistration;
+import org.noticeboard.x.oauth.XOAuthTokens;
+import org.noticeboard.x.oauth.SandboxClients;
+import org.noticeboard.x.sandbox.XSandbox;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.noticeboard.x.publishing.PublishingTasks;
+import org.noticeboard.xapi.XGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+
+/** The X integration's beans: endpoints, token storage and refresh, the gateway, and publishing. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(XProperties.class)
+public class XIntegrationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(XIntegrationConfiguration.class);
+
+    /**
+     * The sandbox's client secret is fixed unless configured: the sandbox only ever hands out
+     * tokens for itself, and every instance on one database must present the same secret.
+     */
+    static final String SANDBOX_SECRET = "noticeboard-sandbox-secret";
+
+    @Bean
+    XEndpoints xEndpoints(XProperties properties, ApplicationContext context) {
+        String sandboxSecret = properties.clientSecret() != null && !properties.clientSecret().isBlank()
+                ? properties.clientSecret() : SANDBOX_SECRET;
+        return new XEndpoints(properties, () -> {
+            if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+                return web.getWebServer().getPort();
+            }
+            throw new IllegalStateException("The X sandbox is served by the portal itself, which has no web server here");
+        }, sandboxSecret);
+    }
+
+    /**
+     * In sandbox mode the portal's client is registered with the sandbox when it starts and whenever
+     * a member connects from an address not seen yet (the redirect URI follows the browser's host).
+     */
+    @Bean
+    SandboxClients sandboxClients(ObjectProvider<XSandbox> sandbox, XEndpoints endpoints) {
+        if (!endpoints.sandbox()) {
+            return SandboxClients.NONE;
+        }
+        Set<String> redirectUris = ConcurrentHashMap.newKeySet();
+        return redirectUri -> {
+            XSandbox world = sandbox.getIfAvailable();
+            if (world != null && redirectUris.add(redirectUri)) {
+                world.registerClient(endpoints.clientId(), endpoints.clientSecret(), List.copyOf(redirectUris));
+            }
+        };
+    }
+
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> registerWithSandbox(SandboxClients clients, XEndpoints endpoints) {
+        return event -> {
+            if (endpoints.sandbox() && !"management".equals(event.getApplicationContext().getServerNamespace())) {
+                int port = event.getWebServer().getPort();
+                clients.allowRedirect("http://localhost:" + port + XClientRegistration.CALLBACK_PATH);
+                clients.allowRedirect("http://127.0.0.1:" + port + XClientRegistration.CALLBACK_PATH);
+            }
+        };
+    }
+
+    /**
+     * Token keys from {@code NOTICEBOARD_X_TOKEN_KEYS}; in sandbox mode without them, a key kept in
+     * the data directory (readable by the portal's user only), so demo connections survive restarts.
+     */
+    @Bean
+    TokenCipher tokenCipher(XProperties properties, XEndpoints endpoints,
+            @Value("${noticeboard.data-dir:${user.home}/.noticeboard}") Path dataDir) throws IOException {
+        if (properties.tokenKeys() != null && !properties.tokenKeys().isBlank()) {
+            return TokenCipher.parse(properties.tokenKeys());
+        }
+        if (!endpoints.sandbox() && endpoints.configured()) {
+            throw new IllegalStateException("X is configured but NOTICEBOARD_X_TOKEN_KEYS is not: give at least one key "
+                    + "(id:base64 of 32 random bytes, e.g. k1:" + "$(openssl rand -base64 32)) to encrypt the accounts' tokens");
+        }
+        Path file = dataDir.resolve("x-token-key");
+        if (!Files.exists(file)) {
+            Files.createDirectories(dataDir);
+            Files.writeString(file, "demo:" + TokenCipher.newKey());
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the directory's own permissions protect it
+            }
+        }
+        return TokenCipher.parse(Files.readString(file).strip());
+    }
+
+    @Bean
+    XClientRegistration xClientRegistration(XEndpoints endpoints, XProperties properties) {
+        return new XClientRegistration(endpoints, properties);
+    }
+
+    @Bean
+    XAuthorizedClients xAuthorizedClients(DSLContext db, TokenCipher cipher, XClientRegistration registration, Clock clock) {
+        return new XAuthorizedClients(db, cipher, registration, clock);
+    }
+
+    /** Talks to X's token endpoint: Spring Security's token response converter and OAuth error handling. */
+    @Bean
+    RestClient xOAuthRestClient(XProperties properties) {
+        var factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(properties.connectTimeout());
+        factory.setReadTimeout(properties.readTimeout());
+        return RestClient.builder()
+                .requestFactory(factory)
+                .configureMessageConverters(converters -> converters
+                        .addCustomConverter(new FormHttpMessageConverter())
+                        .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+                .build();
+    }
+
+    @Bean
+    XOAuthTokens xTokens(DSLContext db, TransactionTemplate tx, OfficialAccountService accounts,
+            XAuthorizedClients clients, XClientRegistration registration, RestClient xOAuthRestClient, Clock clock) {
+        return new XOAuthTokens(db, tx, accounts, clients, registration, xOAuthRestClient, clock);
+    }
+
+    @Bean
+    RateLimitBook rateLimitBook(DSLContext db, Clock clock) {
+        return new RateLimitBook(db, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    LazyXGateway xGateway(XEndpoints endpoints, XProperties properties, RateLimitBook rateLimits) {
+        return new LazyXGateway(() -> new TwitterXGateway(new XGatewaySettings(endpoints.apiBaseUrl(),
+                properties.connectTimeout(), properties.readTimeout()), rateLimits));
+    }
+
+    /** Keys rotated: tokens under an older key are encrypted again with the current one at start. */
+    @Bean
+    ApplicationRunner reencryptTokens(XAuthorizedClients clients, TransactionTemplate tx) {
+        return args -> tx.executeWithoutResult(s -> clients.reencrypt());
+    }
+
+    @Bean
+    PublishingTasks publishingTasks(Publisher publisher, Clock clock, XProperties properties) {
+        return new PublishingTasks(publisher, clock, properties.publishing().pollInterval());
+    }
+
+    @Bean(destroyMethod = "stop")
+    @ConditionalOnBooleanProperty(name = "noticeboard.x.publishing.enabled", matchIfMissing = true)
+    Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, XProperties properties, Clock clock) {
+        var publishing = properties.publishing();
+        Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost())
+                .startTasks(tasks.scanDue())
+                .threads(publishing.threads())
+                .pollingInterval(publishing.pollInterval())
+                .heartbeatInterval(publishing.heartbeat())
+                .missedHeartbeatsLimit(4)
+                .clock(new com.github.kagkarlsson.scheduler.Clock() {
+                    @Override
+                    public Instant now() {
+                        return clock.instant();
+                    }
+                })
+                .enableImmediateExecution()
+                .registerShutdownHook()
+                .build();
+        scheduler.start();
+        log.info("Publishing to X every {} with {} threads", publishing.pollInterval(), publishing.threads());
+        return scheduler;
+    }
+}

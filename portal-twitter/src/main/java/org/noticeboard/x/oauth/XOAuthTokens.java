@@ -1,0 +1,136 @@
+package org.noticeboard.x.oauth;
+
+import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.noticeboard.account.ConnectionState;
+import org.noticeboard.account.OfficialAccountService;
+import org.noticeboard.publish.XTokens;
+import org.noticeboard.xapi.XException;
+import org.noticeboard.xapi.XFailure;
+import org.noticeboard.xapi.XToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Access tokens of connected accounts through Spring Security's
+ * {@link AuthorizedClientServiceOAuth2AuthorizedClientManager}, which refreshes an expired one.
+ * X rotates refresh tokens and a reused one fails, so two refreshes of one account must never
+ * overlap: each runs inside a transaction holding a PostgreSQL advisory lock on the account, which
+ * also holds across instances; whoever waits then finds the fresh token and does not refresh again.
+ */
+public class XOAuthTokens implements XTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(XOAuthTokens.class);
+    private static final int REFRESH_LOCK = 0x58524652;
+
+    private final DSLContext db;
+    private final TransactionTemplate tx;
+    private final OfficialAccountService accounts;
+    private final XAuthorizedClients clients;
+    private final XClientRegistration registration;
+    private final RestClient http;
+    private final Clock clock;
+    private volatile @Nullable AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
+
+    public XOAuthTokens(DSLContext db, TransactionTemplate tx, OfficialAccountService accounts, XAuthorizedClients clients,
+            XClientRegistration registration, RestClient http, Clock clock) {
+        this.db = db;
+        this.tx = tx;
+        this.accounts = accounts;
+        this.clients = clients;
+        this.registration = registration;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    private sealed interface Result permits Token, Refused, Failed {}
+
+    private record Token(XToken token) implements Result {}
+
+    private record Refused(String reason) implements Result {}
+
+    private record Failed(XException failure) implements Result {}
+
+    @Override
+    public XToken tokenFor(long accountId) {
+        Result result = tx.execute(status -> {
+            db.fetch("select pg_advisory_xact_lock(?, ?)", REFRESH_LOCK, Long.hashCode(accountId));
+            var account = db.select(OFFICIAL_ACCOUNT.CONNECTION_STATE, OFFICIAL_ACCOUNT.X_USER_ID, OFFICIAL_ACCOUNT.HANDLE)
+                    .from(OFFICIAL_ACCOUNT).where(OFFICIAL_ACCOUNT.ID.eq(accountId)).fetchOne();
+            if (account == null || !ConnectionState.CONNECTED.name().equals(account.value1())) {
+                return new Failed(new XException(XFailure.UNAUTHORIZED, null, account == null ? "No such account"
+                        : "@" + account.value3() + " is not connected to X"));
+            }
+            try {
+                OAuth2AuthorizedClient client = manager().authorize(OAuth2AuthorizeRequest
+                        .withClientRegistrationId(XClientRegistration.ID)
+                        .principal(XClientRegistration.principal(accountId))
+                        .build());
+                if (client == null) {
+                    return new Refused("Noticeboard holds no tokens for it");
+                }
+                return new Token(new XToken(client.getAccessToken().getTokenValue(), account.value2()));
+            } catch (ClientAuthorizationException e) {
+                if (OAuth2ErrorCodes.INVALID_GRANT.equals(e.getError().getErrorCode())) {
+                    return new Refused("X refused to renew the connection (" + e.getError().getErrorCode()
+                            + (e.getError().getDescription() == null ? "" : ": " + e.getError().getDescription()) + ")");
+                }
+                return new Failed(new XException(XFailure.SERVER_ERROR, null,
+                        "X did not renew the access token: " + e.getError().getErrorCode(), null, e));
+            } catch (RuntimeException e) {
+                return new Failed(new XException(XFailure.SERVER_ERROR, null,
+                        "X could not be reached to renew the access token", null, e));
+            }
+        });
+        return switch (result) {
+            case Token token -> token.token();
+            case Failed failed -> throw failed.failure();
+            case Refused refused -> {
+                rejected(accountId, refused.reason());
+                throw new XException(XFailure.UNAUTHORIZED, null, refused.reason());
+            }
+            case null -> throw new IllegalStateException("No result");
+        };
+    }
+
+    @Override
+    public void rejected(long accountId, String reason) {
+        tx.executeWithoutResult(s -> {
+            clients.removeAuthorizedClient(XClientRegistration.ID, XClientRegistration.principal(accountId));
+            accounts.markNeedsReconnect(accountId, reason);
+        });
+        log.warn("Official account {} needs reconnecting: {}", accountId, reason);
+    }
+
+    private AuthorizedClientServiceOAuth2AuthorizedClientManager manager() {
+        var current = manager;
+        if (current == null) {
+            var refresh = new RestClientRefreshTokenTokenResponseClient();
+            refresh.setRestClient(http);
+            var provider = OAuth2AuthorizedClientProviderBuilder.builder()
+                    .refreshToken(r -> r.accessTokenResponseClient(refresh).clock(clock).clockSkew(Duration.ofMinutes(2)))
+                    .build();
+            current = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
+                    new InMemoryClientRegistrationRepository(registration.get()), clients);
+            current.setAuthorizedClientProvider(provider);
+            // a refused refresh is handled above (the account needs reconnecting), not by Spring's default removal
+            current.setAuthorizationFailureHandler((failure, principal, attributes) -> { });
+            manager = current;
+        }
+        return current;
+    }
+}
