@@ -103,13 +103,23 @@ final class XFailures {
         return false;
     }
 
+    /**
+     * The I/O exceptions under the clients' wrappers, outermost first ("ConnectException;
+     * ClosedChannelException"): the wrappers only repeat them, with the URL.
+     */
     private static String describe(Throwable failure) {
-        Throwable deepest = failure;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = failure; t != null && parts.size() < 3; t = t.getCause() == t ? null : t.getCause()) {
+            if (!(t instanceof IOException)) {
+                continue;
+            }
+            String message = t.getMessage();
+            String part = t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " " + message);
+            if (!parts.contains(part)) {
+                parts.add(part);
+            }
         }
-        String message = deepest.getMessage();
-        return deepest.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " " + message);
+        return parts.isEmpty() ? failure.getClass().getSimpleName() : String.join("; ", parts);
     }
 
     private static boolean isDuplicate(@Nullable String detail) {
