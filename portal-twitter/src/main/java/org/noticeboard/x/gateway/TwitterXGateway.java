@@ -25,12 +25,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import twitter4j.UsersResponse;
 
 /**
- * X API v2 for Noticeboard. twitter4j-v2 makes the calls it makes faithfully (the signed-in user,
- * deleting a post, following, list membership); Spring's {@code RestClient} makes the others, each
- * saying why where it does. Every call first asks the {@link RateLimitBook} and records X's
+ * X API v2 for Noticeboard. twitter4j-v2 makes the calls it makes faithfully (deleting a post,
+ * following, list membership); Spring's {@code RestClient} makes the others, each saying why. Every call first asks the {@link RateLimitBook} and records X's
  * rate-limit headers after; every failure is an {@link XException}, whose message never holds the
  * token.
  */
@@ -56,20 +54,15 @@ public final class TwitterXGateway implements XGateway, AutoCloseable {
         this.rateLimits = rateLimits;
     }
 
+    /**
+     * Through RestClient: twitter4j-v2's {@code getMe} always sends {@code expansions} (its default
+     * {@code pinned_tweet_id}, which the published description of X API v2 does not accept), and its
+     * User2 turns a missing {@code verified} into false.
+     */
     @Override
     public XUser me(XToken token) {
-        return call(token, XEndpoint.USERS_ME, c -> {
-            // getMe always sends an expansions parameter; pinned_tweet_id is its own default and harmless
-            UsersResponse response = twitter4j.run(c, v2 -> v2.getMe("pinned_tweet_id", null, USER_FIELDS));
-            if (response.getUsers().isEmpty()) {
-                throw new XJson.Shape("no data object");
-            }
-            var user = response.getUsers().get(0);
-            var metrics = user.getPublicMetrics();
-            // User2 reads a missing "verified" as false; me() asks for it, so X sends it
-            return new XUser(Long.toString(user.getId()), user.getScreenName(), user.getName(),
-                    metrics == null ? null : metrics.getFollowersCount(), user.getVerified(), user.getDescription());
-        });
+        return call(token, XEndpoint.USERS_ME, c -> XJson.user(XJson.dataObject(
+                rest.get(c, rest.uri("users/me", Map.of(), XRestClient.query("user.fields", USER_FIELDS))))));
     }
 
     /**

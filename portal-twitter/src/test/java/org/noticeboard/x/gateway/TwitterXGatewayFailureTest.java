@@ -35,8 +35,9 @@ import org.noticeboard.xapi.XFailure;
 class TwitterXGatewayFailureTest extends GatewayWireMockSupport {
 
     enum Call {
-        ME_THROUGH_TWITTER4J("users/me", false, g -> g.me(TOKEN)),
+        DELETE_POST_THROUGH_TWITTER4J("tweets/1445880548472328192", true, g -> g.deletePost(TOKEN, "1445880548472328192")),
         FOLLOW_THROUGH_TWITTER4J("users/2244994945/following", true, g -> g.follow(TOKEN, USER_ID, "14171076")),
+        ME_THROUGH_REST_CLIENT("users/me", false, g -> g.me(TOKEN)),
         POSTS_THROUGH_REST_CLIENT("tweets", false, g -> g.posts(TOKEN, List.of("1460323737035677698"))),
         CREATE_POST_THROUGH_REST_CLIENT("tweets", true, g -> g.createPost(TOKEN, new NewXPost("Flu clinics today")));
 
@@ -219,7 +220,10 @@ class TwitterXGatewayFailureTest extends GatewayWireMockSupport {
     @EnumSource(Call.class)
     void fields_x_added_since_are_ignored(Call call) {
         String body = switch (call) {
-            case ME_THROUGH_TWITTER4J -> """
+            case DELETE_POST_THROUGH_TWITTER4J -> """
+                    {"data": {"deleted": true, "undo_until": "2026-11-16T09:30:00.000Z"}, "meta": {"new": [1]}}
+                    """;
+            case ME_THROUGH_REST_CLIENT -> """
                     {"data": {"id": "2244994945", "name": "X Dev", "username": "XDevelopers", "parody": false,
                               "subscription_type": "None", "affiliation": {"description": "new", "badge_url": "x"},
                               "public_metrics": {"followers_count": 1, "following_count": 2, "tweet_count": 3,

@@ -55,15 +55,15 @@ class TwitterXGatewayRateLimitTest extends GatewayWireMockSupport {
 
     @Test
     void the_headers_of_an_answer_through_twitter4j_are_recorded_too() {
-        x.stubFor(get(urlPathEqualTo(path("users/me"))).willReturn(json(200, """
-                {"data": {"id": "2244994945", "name": "X Dev", "username": "XDevelopers"}}
-                """, 75, 74, resetEpochSecond())));
+        x.stubFor(post(urlPathEqualTo(path("users/2244994945/following"))).willReturn(json(200, """
+                {"data": {"following": true, "pending_follow": false}}
+                """, 50, 49, resetEpochSecond())));
 
-        gateway.me(TOKEN);
+        gateway.follow(TOKEN, USER_ID, "14171076");
 
-        assertThat(book.window(USER_ID, "GET /2/users/me")).hasValueSatisfying(window -> {
-            assertThat(window.limit()).isEqualTo(75);
-            assertThat(window.remaining()).isEqualTo(74);
+        assertThat(book.window(USER_ID, "POST /2/users/:id/following")).hasValueSatisfying(window -> {
+            assertThat(window.limit()).isEqualTo(50);
+            assertThat(window.remaining()).isEqualTo(49);
             assertThat(window.resetAt()).isEqualTo(Instant.ofEpochSecond(resetEpochSecond()));
         });
     }

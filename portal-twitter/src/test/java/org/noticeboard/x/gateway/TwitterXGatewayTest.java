@@ -50,7 +50,17 @@ class TwitterXGatewayTest extends GatewayWireMockSupport {
                 "The voice of the X Developer Platform"));
         x.verify(getRequestedFor(urlPathEqualTo(path("users/me")))
                 .withHeader("Authorization", equalTo(BEARER))
-                .withQueryParam("user.fields", equalTo(USER_FIELDS)));
+                .withQueryParam("user.fields", equalTo(USER_FIELDS))
+                .withQueryParam("expansions", com.github.tomakehurst.wiremock.client.WireMock.absent()));
+    }
+
+    @Test
+    void whether_a_user_is_verified_is_unknown_when_x_does_not_say() {
+        x.stubFor(get(urlPathEqualTo(path("users/me"))).willReturn(json(200, """
+                {"data": {"id": "2244994945", "name": "X Dev", "username": "XDevelopers"}}
+                """)));
+
+        assertThat(gateway.me(TOKEN).verified()).isNull();
     }
 
     @Test
