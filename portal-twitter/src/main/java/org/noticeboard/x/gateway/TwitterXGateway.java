@@ -28,9 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * X API v2 for Noticeboard. twitter4j-v2 makes the calls it makes faithfully (deleting a post,
- * following, list membership); Spring's {@code RestClient} makes the others, each saying why. Every call first asks the {@link RateLimitBook} and records X's
- * rate-limit headers after; every failure is an {@link XException}, whose message never holds the
- * token.
+ * following, list membership); Spring's {@code RestClient} makes the others, each saying why.
+ * Every call first asks the {@link RateLimitBook} and records X's rate-limit headers after; every
+ * failure is an {@link XException}, whose message never holds the token.
  */
 public final class TwitterXGateway implements XGateway, AutoCloseable {
 
@@ -106,10 +106,12 @@ public final class TwitterXGateway implements XGateway, AutoCloseable {
     @Override
     public List<XPost> posts(XToken token, List<String> postIds) {
         List<XPost> posts = new ArrayList<>();
-        for (List<String> batch : batches(postIds.stream().distinct().toList())) {
-            String ids = String.join(",", batch);
+        // an id that is not one cannot exist, and X would refuse the whole batch over it
+        List<String> ids = postIds.stream().filter(id -> NUMERIC_ID.matcher(id).matches()).distinct().toList();
+        for (List<String> batch : batches(ids)) {
+            String joined = String.join(",", batch);
             posts.addAll(call(token, XEndpoint.POSTS, c -> XJson.dataArray(rest.get(c, rest.uri("tweets", Map.of(),
-                            XRestClient.query("ids", ids, "tweet.fields", TWEET_FIELDS, "expansions", EXPANSIONS,
+                            XRestClient.query("ids", joined, "tweet.fields", TWEET_FIELDS, "expansions", EXPANSIONS,
                                     "user.fields", USER_FIELDS))))
                     .stream().map(XJson::post).toList()));
         }
@@ -176,7 +178,9 @@ public final class TwitterXGateway implements XGateway, AutoCloseable {
 
     /**
      * Through RestClient: media upload is not in twitter4j-v2 1.4.3. One multipart request (the
-     * image's own bytes, no base64), then the alt text through {@code POST /2/media/metadata}.
+     * image's own bytes, no base64), then the alt text through {@code POST /2/media/metadata}. When
+     * the alt text cannot be set the upload fails as a whole: an image must not go out without it,
+     * and X discards media no post uses.
      */
     @Override
     public String uploadMedia(XToken token, XMediaUpload media) {
@@ -302,6 +306,11 @@ public final class TwitterXGateway implements XGateway, AutoCloseable {
             throw redacted(XFailures.malformed(endpoint, e.getMessage() == null ? "unreadable" : e.getMessage(), e), token);
         } catch (XException e) {
             throw redacted(e, token);
+        } catch (IllegalArgumentException e) {
+            // the JDK's HTTP client refuses a header value it cannot send, a token with a line break
+            // for one; its words may quote the value, so they are not passed on
+            throw new XException(XFailure.INVALID_REQUEST, null, "The request to " + endpoint
+                    + " could not be sent as it stands (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -1,6 +1,5 @@
 package org.noticeboard.x.gateway;
 
-import org.jooq.exception.DataAccessException;
 import org.jspecify.annotations.Nullable;
 import org.noticeboard.xapi.XException;
 import org.noticeboard.xapi.XToken;
@@ -42,7 +41,9 @@ final class XCall {
         }
         try {
             book.acquire(userId, endpoint.key());
-        } catch (DataAccessException e) {
+        } catch (XException refused) {
+            throw refused;
+        } catch (RuntimeException e) {
             // X enforces its limits anyway; an unreadable book must not stop the portal talking to X
             log.warn("Rate-limit book unavailable before {}; calling X without it: {}", endpoint, e.getMessage());
         }

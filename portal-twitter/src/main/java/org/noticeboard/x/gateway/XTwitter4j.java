@@ -51,6 +51,12 @@ final class XTwitter4j {
             response = work.call(v2(call.token().value()));
         } catch (TwitterException e) {
             throw failure(call, e);
+        } catch (NumberFormatException e) {
+            // an x-rate-limit header twitter4j cannot read
+            throw XFailures.malformed(call.endpoint(), e.getClass().getSimpleName(), e);
+        } catch (IllegalArgumentException e) {
+            // HttpURLConnection refusing a header value; its message quotes the value, the token
+            throw e;
         } catch (RuntimeException e) {
             // twitter4j-v2's parsers throw NumberFormatException, NullPointerException and the like
             // on shapes they do not expect

@@ -1,6 +1,8 @@
 package org.noticeboard.x.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -8,13 +10,16 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.noticeboard.xapi.XException;
 import org.noticeboard.xapi.XToken;
 
 /**
@@ -27,7 +32,8 @@ abstract class GatewayWireMockSupport {
     /** Shaped like X's OAuth 2.0 user tokens; the tests look for it in everything the gateway throws. */
     static final String TOKEN_VALUE = "bWx2ZjBfT0dXc2ZQVnFaNnRyU1RaY2xaeEd3NzZnOjE3MDAwMDAwMDAwMDA6MTowOmF0OjE";
     static final XToken TOKEN = new XToken(TOKEN_VALUE, USER_ID);
-    static final Duration READ_TIMEOUT = Duration.ofMillis(700);
+    /** Short enough for the timeout tests, long enough for a busy build machine's first answers. */
+    static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
 
     static WireMockServer x;
 
@@ -39,6 +45,29 @@ abstract class GatewayWireMockSupport {
     static void startX() {
         x = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         x.start();
+        warmUp();
+    }
+
+    /**
+     * The first answers of a cold JVM (WireMock's, twitter4j's, the JDK client's) can take longer
+     * than the read timeout; the tests time their calls, not class loading.
+     */
+    static void warmUp() {
+        x.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+        var cold = new XGatewaySettings("http://127.0.0.1:" + x.port() + "/x-sandbox/2/", Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
+        try (var gateway = new TwitterXGateway(cold, new RateLimitBook(RateLimitDatabase.db(), Clock.systemUTC()))) {
+            var anonymous = new XToken("warm-up");
+            for (Runnable call : List.<Runnable>of(() -> gateway.me(anonymous),
+                    () -> gateway.follow(anonymous, USER_ID, "14171076"))) {
+                try {
+                    call.run();
+                } catch (XException expected) {
+                    // 503: all that was wanted was the round trip
+                }
+            }
+        }
+        x.resetAll();
     }
 
     @AfterAll

@@ -3,14 +3,18 @@ package org.noticeboard.x.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -27,6 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.noticeboard.xapi.NewXPost;
 import org.noticeboard.xapi.XException;
 import org.noticeboard.xapi.XFailure;
+import org.noticeboard.xapi.XToken;
 
 /**
  * Every way a call to X can fail, through both clients the gateway uses (twitter4j-v2 and
@@ -70,7 +75,7 @@ class TwitterXGatewayFailureTest extends GatewayWireMockSupport {
         return fail("X's failure reached the caller as no XException");
     }
 
-    void xAnswers(Call call, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+    void xAnswers(Call call, ResponseDefinitionBuilder answer) {
         x.stubFor(any(urlPathEqualTo(path(call.path))).willReturn(answer));
     }
 
@@ -210,6 +215,25 @@ class TwitterXGatewayFailureTest extends GatewayWireMockSupport {
     }
 
     @Test
+    void the_mentions_of_a_user_x_does_not_know_are_not_found() {
+        x.stubFor(get(urlPathEqualTo(path("users/1234567890/mentions")))
+                .willReturn(json(200, """
+                        {"errors": [{"value": "1234567890", "detail": "Could not find user with id: [1234567890].",
+                                     "title": "Not Found Error", "resource_type": "user", "parameter": "id",
+                                     "resource_id": "1234567890",
+                                     "type": "https://api.twitter.com/2/problems/resource-not-found"}]}
+                        """)));
+
+        try {
+            gateway.mentions(TOKEN, "1234567890", null, null);
+            fail("mentions of nobody");
+        } catch (XException e) {
+            assertThat(e.failure()).isEqualTo(XFailure.NOT_FOUND);
+            assertThat(e.getMessage()).isEqualTo("Could not find user with id: [1234567890].");
+        }
+    }
+
+    @Test
     void a_post_without_its_id_is_malformed() {
         xAnswers(Call.POSTS_THROUGH_REST_CLIENT, json(200, "{\"data\": [{\"text\": \"no id\"}]}"));
 
@@ -337,7 +361,7 @@ class TwitterXGatewayFailureTest extends GatewayWireMockSupport {
     @EnumSource(Call.class)
     void a_connect_timeout_sent_nothing_and_is_a_server_error(Call call) throws IOException {
         // a listening socket that never accepts, its accept queue full: the kernel drops further SYNs
-        try (var unaccepting = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var unaccepting = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var address = new InetSocketAddress(unaccepting.getInetAddress(), unaccepting.getLocalPort());
             List<Socket> queued = new ArrayList<>();
             boolean full = false;
@@ -376,7 +400,7 @@ class TwitterXGatewayFailureTest extends GatewayWireMockSupport {
         } catch (XException e) {
             assertThat(e.failure()).isEqualTo(XFailure.INVALID_REQUEST);
         }
-        x.verify(0, anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+        x.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -389,5 +413,49 @@ class TwitterXGatewayFailureTest extends GatewayWireMockSupport {
         assertThat(e.getMessage()).isEqualTo("Token [token] is not valid");
         assertThat(gateway.toString()).doesNotContain(TOKEN_VALUE);
         assertThat(TOKEN.toString()).doesNotContain(TOKEN_VALUE);
+    }
+
+    static final XToken HEADER_BREAKING_TOKEN =
+            new XToken("bWx2ZjBfT0dXc2ZQVnFa\r\nX-Injected: " + TOKEN_VALUE, USER_ID);
+
+    static void callWith(Call call, TwitterXGateway gateway, XToken token) {
+        switch (call) {
+            case DELETE_POST_THROUGH_TWITTER4J -> gateway.deletePost(token, "1445880548472328192");
+            case FOLLOW_THROUGH_TWITTER4J -> gateway.follow(token, USER_ID, "14171076");
+            case ME_THROUGH_REST_CLIENT -> gateway.me(token);
+            case POSTS_THROUGH_REST_CLIENT -> gateway.posts(token, List.of("1460323737035677698"));
+            case CREATE_POST_THROUGH_REST_CLIENT -> gateway.createPost(token, new NewXPost("Flu clinics today"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"ME_THROUGH_REST_CLIENT", "POSTS_THROUGH_REST_CLIENT", "CREATE_POST_THROUGH_REST_CLIENT"})
+    void a_token_that_cannot_be_a_header_value_is_refused_before_sending_and_not_shown(Call call) {
+        try {
+            callWith(call, gateway, HEADER_BREAKING_TOKEN);
+            fail("a header with a line break went out");
+        } catch (XException e) {
+            assertThat(e.failure()).isEqualTo(XFailure.INVALID_REQUEST);
+            assertNoToken(e);
+            assertThat(e.toString()).doesNotContain("bWx2ZjBfT0dXc2ZQVnFa");
+        }
+        x.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DELETE_POST_THROUGH_TWITTER4J", "FOLLOW_THROUGH_TWITTER4J"})
+    void twitter4j_url_encodes_the_token_so_no_header_can_be_slipped_in(Call call) {
+        xAnswers(call, problem(401, """
+                {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}
+                """));
+
+        try {
+            callWith(call, gateway, HEADER_BREAKING_TOKEN);
+            fail("X refused the token");
+        } catch (XException e) {
+            assertThat(e.failure()).isEqualTo(XFailure.UNAUTHORIZED);
+            assertNoToken(e);
+        }
+        x.verify(1, anyRequestedFor(anyUrl()).withoutHeader("X-Injected"));
     }
 }

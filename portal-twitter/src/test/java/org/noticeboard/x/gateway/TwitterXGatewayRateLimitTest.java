@@ -10,14 +10,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.noticeboard.xapi.NewXPost;
 import org.noticeboard.xapi.XException;
 import org.noticeboard.xapi.XFailure;
 import org.noticeboard.xapi.XToken;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The gateway with its rate-limit book on PostgreSQL: what X's headers leave behind, and what they stop. */
 class TwitterXGatewayRateLimitTest extends GatewayWireMockSupport {
@@ -207,5 +211,23 @@ class TwitterXGatewayRateLimitTest extends GatewayWireMockSupport {
         assertThat(e.retryAt()).isEqualTo(reset);
         x.verify(1, postRequestedFor(urlPathEqualTo(path("tweets"))));
         otherInstance.close();
+    }
+
+    @Test
+    void a_post_still_goes_out_and_its_id_comes_back_when_the_book_is_unreachable() throws Exception {
+        var unreachable = new PGSimpleDataSource();
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        unreachable.setURL("jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere");
+        var withoutBook = new TwitterXGateway(settings(), new RateLimitBook(
+                DSL.using(unreachable, SQLDialect.POSTGRES), clock));
+        xCreatesPosts(100, 99, resetEpochSecond());
+
+        var created = withoutBook.createPost(TOKEN, new NewXPost("Flu clinics today"));
+
+        assertThat(created.id()).isEqualTo("1445880548472328192");
+        withoutBook.close();
     }
 }

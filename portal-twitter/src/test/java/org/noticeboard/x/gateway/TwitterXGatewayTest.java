@@ -1,6 +1,7 @@
 package org.noticeboard.x.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -14,6 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Instant;
@@ -51,7 +53,7 @@ class TwitterXGatewayTest extends GatewayWireMockSupport {
         x.verify(getRequestedFor(urlPathEqualTo(path("users/me")))
                 .withHeader("Authorization", equalTo(BEARER))
                 .withQueryParam("user.fields", equalTo(USER_FIELDS))
-                .withQueryParam("expansions", com.github.tomakehurst.wiremock.client.WireMock.absent()));
+                .withQueryParam("expansions", absent()));
     }
 
     @Test
@@ -248,7 +250,7 @@ class TwitterXGatewayTest extends GatewayWireMockSupport {
         var page = gateway.mentions(TOKEN, USER_ID, "1460323737035677000", "7140dibdnow9c7btw3w29jb0wdb9w4ng8q3y0gsc9m1pd");
 
         assertThat(page.items()).extracting(XPost::id, XPost::authorId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1460323737035677800", "1123581321"));
+                .containsExactly(tuple("1460323737035677800", "1123581321"));
         assertThat(page.nextToken()).isEqualTo("7140dibdnow9c7btw3z2vwioavpvutgzrzm9icis4ndix");
         assertThat(page.newestId()).isEqualTo("1460323737035677800");
         assertThat(page.users()).containsExactly(new XUser("1123581321", "apatient", "A patient", 12, null, null));
@@ -273,8 +275,8 @@ class TwitterXGatewayTest extends GatewayWireMockSupport {
         assertThat(page.nextToken()).isNull();
         assertThat(page.newestId()).isNull();
         x.verify(getRequestedFor(urlPathEqualTo(path("users/2244994945/mentions")))
-                .withQueryParam("since_id", com.github.tomakehurst.wiremock.client.WireMock.absent())
-                .withQueryParam("pagination_token", com.github.tomakehurst.wiremock.client.WireMock.absent()));
+                .withQueryParam("since_id", absent())
+                .withQueryParam("pagination_token", absent()));
     }
 
     @Test
