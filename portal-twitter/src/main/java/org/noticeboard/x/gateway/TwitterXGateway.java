@@ -303,7 +303,10 @@ public final class TwitterXGateway implements XGateway, AutoCloseable {
         try {
             return work.run(call);
         } catch (XJson.Shape e) {
-            throw redacted(XFailures.malformed(endpoint, e.getMessage() == null ? "unreadable" : e.getMessage(), e), token);
+            // Shape is only ever thrown reading a 2xx answer
+            String reason = e.getMessage() == null ? "unreadable" : e.getMessage();
+            throw redacted(endpoint.creates() ? XFailures.createdButUnreadable(endpoint, reason, e)
+                    : XFailures.malformed(endpoint, reason, e), token);
         } catch (XException e) {
             throw redacted(e, token);
         } catch (IllegalArgumentException e) {

@@ -73,6 +73,15 @@ final class XFailures {
                 failure);
     }
 
+    /**
+     * X said yes to a create but we cannot read what it made: it exists, without an id we know, so
+     * the caller must reconcile before trying again, exactly as after a timeout.
+     */
+    static XException createdButUnreadable(XEndpoint endpoint, String reason, @Nullable Throwable cause) {
+        return new XException(XFailure.UNKNOWN_OUTCOME, null, "X accepted " + endpoint
+                + " but its answer could not be read (" + reason + "): it was carried out, look it up", null, cause);
+    }
+
     static XException malformed(XEndpoint endpoint, String reason, @Nullable Throwable cause) {
         return new XException(XFailure.MALFORMED_RESPONSE, null,
                 "X answered " + endpoint + " with something other than the JSON expected: " + reason, null, cause);

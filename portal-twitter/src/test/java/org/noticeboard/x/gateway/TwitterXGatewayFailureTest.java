@@ -59,6 +59,11 @@ class TwitterXGatewayFailureTest extends GatewayWireMockSupport {
         XFailure withoutAnswer() {
             return write ? XFailure.UNKNOWN_OUTCOME : XFailure.SERVER_ERROR;
         }
+
+        /** A create X said yes to happened, whether or not we can read the answer. */
+        XFailure withUnreadableSuccess() {
+            return this == CREATE_POST_THROUGH_REST_CLIENT ? XFailure.UNKNOWN_OUTCOME : XFailure.MALFORMED_RESPONSE;
+        }
     }
 
     XException failure(Call call) {
@@ -196,22 +201,44 @@ class TwitterXGatewayFailureTest extends GatewayWireMockSupport {
 
     @ParameterizedTest
     @EnumSource(Call.class)
-    void a_success_that_is_not_json_is_malformed(Call call) {
+    void a_success_that_is_not_json_is_malformed_or_for_a_create_unknown(Call call) {
         xAnswers(call, json(call.write && call.path.equals("tweets") ? 201 : 200, "{\"data\": {\"id\": \"1460"));
 
         XException e = failure(call);
 
-        assertThat(e.failure()).isEqualTo(XFailure.MALFORMED_RESPONSE);
+        assertThat(e.failure()).isEqualTo(call.withUnreadableSuccess());
     }
 
     @ParameterizedTest
     @EnumSource(Call.class)
-    void a_success_without_what_the_call_needs_is_malformed(Call call) {
+    void a_success_without_what_the_call_needs_is_malformed_or_for_a_create_unknown(Call call) {
         xAnswers(call, json(200, "{\"data\": \"surprise\"}"));
 
         XException e = failure(call);
 
-        assertThat(e.failure()).isEqualTo(XFailure.MALFORMED_RESPONSE);
+        assertThat(e.failure()).isEqualTo(call.withUnreadableSuccess());
+    }
+
+    @Test
+    void a_post_x_accepted_with_an_answer_we_cannot_read_exists_and_must_be_looked_up_not_sent_again() {
+        xAnswers(Call.CREATE_POST_THROUGH_REST_CLIENT, json(201, "<html>Created</html>"));
+
+        XException e = failure(Call.CREATE_POST_THROUGH_REST_CLIENT);
+
+        assertThat(e.failure()).isEqualTo(XFailure.UNKNOWN_OUTCOME);
+        assertThat(e.getMessage()).startsWith("X accepted POST /2/tweets but its answer could not be read");
+    }
+
+    @Test
+    void a_list_x_accepted_with_an_answer_we_cannot_read_exists_too() {
+        x.stubFor(post(urlPathEqualTo(path("lists"))).willReturn(json(201, "{\"data\": {\"name\": \"ICB leaders\"}}")));
+
+        try {
+            gateway.createList(TOKEN, "ICB leaders", null, false);
+            fail("a list without an id is no success");
+        } catch (XException e) {
+            assertThat(e.failure()).isEqualTo(XFailure.UNKNOWN_OUTCOME);
+        }
     }
 
     @Test
