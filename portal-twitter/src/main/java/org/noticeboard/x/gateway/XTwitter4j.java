@@ -55,7 +55,7 @@ final class XTwitter4j {
             // an x-rate-limit header twitter4j cannot read
             throw XFailures.malformed(call.endpoint(), e.getClass().getSimpleName(), e);
         } catch (IllegalArgumentException e) {
-            // HttpURLConnection refusing a header value; its message quotes the value, the token
+            // HttpURLConnection refusing a header value quotes it; the gateway passes on no such words
             throw e;
         } catch (RuntimeException e) {
             // twitter4j-v2's parsers throw NumberFormatException, NullPointerException and the like
