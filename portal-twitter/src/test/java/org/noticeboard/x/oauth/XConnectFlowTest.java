@@ -1,0 +1,261 @@
+package org.noticeboard.x.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.noticeboard.db.jooq.Tables.X_AUTHORIZED_CLIENT;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.noticeboard.access.Role;
+import org.noticeboard.account.ConnectionState;
+import org.noticeboard.account.OfficialAccountService;
+import org.noticeboard.testing.ShiftableClock;
+import org.noticeboard.testing.TestCaller;
+import org.noticeboard.testing.World;
+import org.noticeboard.x.sandbox.XSandbox;
+import org.noticeboard.x.testing.SandboxLogin;
+import org.noticeboard.x.testing.XTestApplication;
+import org.noticeboard.xapi.XException;
+import org.noticeboard.xapi.XFailure;
+import org.noticeboard.xapi.XGateway;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+
+/**
+ * "Connect to X" end to end over HTTP: the portal's connect endpoint and callback (Spring Security's
+ * OAuth 2.0 client) against the X sandbox in the same server, then refresh after expiry, rotation,
+ * concurrent refreshes, and reuse detection ending in NEEDS_RECONNECT.
+ */
+@SpringBootTest(classes = XTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "noticeboard.x.sandbox.enabled=true", "noticeboard.x.publishing.enabled=false",
+        "noticeboard.x.token-keys=k2:" + XConnectFlowTest.KEY_2 + ",k1:" + XConnectFlowTest.KEY_1})
+class XConnectFlowTest {
+
+    static final String KEY_1 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    static final String KEY_2 = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
+
+    @LocalServerPort int port;
+    @Autowired World world;
+    @Autowired TestCaller caller;
+    @Autowired OfficialAccountService accounts;
+    @Autowired XSandbox sandbox;
+    @Autowired XOAuthTokens tokens;
+    @Autowired XAuthorizedClients clients;
+    @Autowired XGateway x;
+    @Autowired DSLContext db;
+    @Autowired ShiftableClock clock;
+
+    World.Org trust;
+    String handle;
+    HttpClient browser;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        trust = world.organisation("Connect Trust");
+        handle = trust.account().handle().value();
+        sandbox.ensureUser(handle, "Connect Trust", "The trust's official account");
+        sandbox.ensureUser("SomeoneElse", "Someone Else", "");
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    HttpResponse<String> get(String pathOrUrl, long memberId) throws Exception {
+        URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base() + pathOrUrl);
+        return browser.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (memberId + ":" + XTestApplication.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Starts "Connect to X" as the member; returns the consent page's address. */
+    String startConnect(long memberId) throws Exception {
+        var start = get("/x/connect/" + trust.account().id(), memberId);
+        assertThat(start.statusCode()).isEqualTo(302);
+        String location = start.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("/x-sandbox/i/oauth2/authorize?");
+        return base() + location;
+    }
+
+    URI connectAs(String xUser) throws Exception {
+        return SandboxLogin.consent(startConnect(trust.member(Role.ACCOUNT_ADMIN)), xUser, true);
+    }
+
+    int storedClients() {
+        return db.fetchCount(X_AUTHORIZED_CLIENT, X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(trust.account().id()));
+    }
+
+    ConnectionState state() {
+        return caller.as(trust.member(Role.ACCOUNT_ADMIN), () -> accounts.get(trust.account().id())).connectionState();
+    }
+
+    OAuth2AuthorizedClient stored() {
+        return clients.loadAuthorizedClient(XClientRegistration.ID, XClientRegistration.principal(trust.account().id()));
+    }
+
+    @Test
+    void an_account_admin_connects_through_the_consent_page_with_pkce_and_the_tokens_are_stored_encrypted() throws Exception {
+        String consentPage = startConnect(trust.member(Role.ACCOUNT_ADMIN));
+        var request = SandboxLogin.query(URI.create(consentPage));
+        assertThat(request).containsEntry("response_type", "code").containsEntry("code_challenge_method", "S256")
+                .containsEntry("redirect_uri", base() + "/x/callback").containsKey("code_challenge").containsKey("state");
+        assertThat(request.get("scope").split(" ")).contains("tweet.write", "users.read", "list.write", "follows.write",
+                "offline.access");
+
+        URI back = SandboxLogin.consent(consentPage, handle, true);
+        assertThat(back.toString()).startsWith(base() + "/x/callback?");
+        var callback = get(back.toString(), trust.member(Role.ACCOUNT_ADMIN));
+
+        assertThat(callback.statusCode()).isEqualTo(302);
+        assertThat(callback.headers().firstValue("Location").orElseThrow()).endsWith("/accounts");
+        var account = caller.as(trust.member(Role.ACCOUNT_ADMIN), () -> accounts.get(trust.account().id()));
+        assertThat(account.connectionState()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(account.connection().username()).isEqualTo(handle);
+        assertThat(account.connection().xUserId()).isEqualTo(sandbox.user(handle).orElseThrow().id());
+
+        var row = db.selectFrom(X_AUTHORIZED_CLIENT).where(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(trust.account().id())).fetchSingle();
+        String access = stored().getAccessToken().getTokenValue();
+        assertThat(row.getAccessToken()).startsWith("k2:").doesNotContain(access);
+        assertThat(row.getRefreshToken()).startsWith("k2:").doesNotContain(stored().getRefreshToken().getTokenValue());
+        assertThat(x.me(tokens.tokenFor(trust.account().id())).username()).isEqualTo(handle);
+
+        // replaying X's answer finds no pending connection: refused, nothing changes
+        get(back.toString(), trust.member(Role.ACCOUNT_ADMIN));
+        assertThat(stored().getAccessToken().getTokenValue()).isEqualTo(access);
+    }
+
+    @Test
+    void consenting_as_another_x_user_connects_nothing() throws Exception {
+        var callback = get(connectAs("SomeoneElse").toString(), trust.member(Role.ACCOUNT_ADMIN));
+
+        assertThat(callback.statusCode()).isEqualTo(302);
+        assertThat(state()).isEqualTo(ConnectionState.NOT_CONNECTED);
+        assertThat(storedClients()).isZero();
+    }
+
+    @Test
+    void a_denied_consent_a_forged_state_or_a_missing_one_store_nothing() throws Exception {
+        URI denied = SandboxLogin.consent(startConnect(trust.member(Role.ACCOUNT_ADMIN)), handle, false);
+        assertThat(SandboxLogin.query(denied)).containsEntry("error", "access_denied");
+        get(denied.toString(), trust.member(Role.ACCOUNT_ADMIN));
+
+        URI real = connectAs(handle);
+        String forged = real.toString().replaceAll("state=[^&]+", "state=forged");
+        get(forged, trust.member(Role.ACCOUNT_ADMIN));
+        get("/x/callback?code=" + SandboxLogin.query(real).get("code"), trust.member(Role.ACCOUNT_ADMIN));
+        get("/x/callback?error=server_error&state=whatever", trust.member(Role.ACCOUNT_ADMIN));
+
+        assertThat(state()).isEqualTo(ConnectionState.NOT_CONNECTED);
+        assertThat(storedClients()).isZero();
+    }
+
+    @Test
+    void a_member_without_the_account_admin_role_is_not_sent_to_x() throws Exception {
+        var start = get("/x/connect/" + trust.account().id(), trust.member(Role.APPROVER));
+
+        assertThat(start.statusCode()).isEqualTo(302);
+        assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/accounts");
+        var other = world.organisation("Other Trust");
+        var foreign = get("/x/connect/" + trust.account().id(), other.member(Role.ACCOUNT_ADMIN));
+        assertThat(foreign.headers().firstValue("Location").orElseThrow()).endsWith("/accounts");
+    }
+
+    @Test
+    void an_expired_token_is_refreshed_once_the_rotated_refresh_token_is_saved_and_concurrent_callers_share_it()
+            throws Exception {
+        get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
+        var before = stored();
+        String firstAccess = before.getAccessToken().getTokenValue();
+        assertThat(tokens.tokenFor(trust.account().id()).value()).isEqualTo(firstAccess);
+
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        var pool = Executors.newFixedThreadPool(4);
+        var seen = new HashSet<String>();
+        try {
+            var calls = new ArrayList<Callable<String>>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(() -> tokens.tokenFor(trust.account().id()).value());
+            }
+            for (var f : pool.invokeAll(calls)) {
+                seen.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(seen).hasSize(1).doesNotContain(firstAccess);
+        var after = stored();
+        assertThat(after.getRefreshToken().getTokenValue()).isNotEqualTo(before.getRefreshToken().getTokenValue());
+        assertThat(db.select(X_AUTHORIZED_CLIENT.REFRESHED_COUNT).from(X_AUTHORIZED_CLIENT)
+                .where(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(trust.account().id())).fetchSingle().value1()).isEqualTo(1);
+        assertThat(x.me(tokens.tokenFor(trust.account().id())).username()).isEqualTo(handle);
+        assertThat(state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void reuse_of_an_old_refresh_token_revokes_the_family_and_the_account_then_needs_reconnecting() throws Exception {
+        get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
+        String oldRefresh = stored().getRefreshToken().getTokenValue();
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        tokens.tokenFor(trust.account().id());
+
+        // someone replays the refresh token X already rotated: X revokes the whole family
+        var replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/x-sandbox/2/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "noticeboard-sandbox:noticeboard-sandbox-secret".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + oldRefresh))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.body()).contains("invalid_grant");
+
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        assertThatThrownBy(() -> tokens.tokenFor(trust.account().id()))
+                .isInstanceOfSatisfying(XException.class, e -> assertThat(e.failure()).isEqualTo(XFailure.UNAUTHORIZED));
+
+        var account = caller.as(trust.member(Role.ACCOUNT_ADMIN), () -> accounts.get(trust.account().id()));
+        assertThat(account.connectionState()).isEqualTo(ConnectionState.NEEDS_RECONNECT);
+        assertThat(account.connectionProblem()).contains("invalid_grant");
+        assertThat(storedClients()).isZero();
+
+        // reconnecting works again
+        get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
+        assertThat(state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void tokens_under_a_retired_key_are_encrypted_again_with_the_current_one() throws Exception {
+        get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
+        String access = stored().getAccessToken().getTokenValue();
+        var oldCipher = TokenCipher.parse("k1:" + KEY_1);
+        db.update(X_AUTHORIZED_CLIENT)
+                .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN, oldCipher.encrypt(access,
+                        "x_authorized_client:" + trust.account().id() + ":access"))
+                .where(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(trust.account().id())).execute();
+        assertThat(stored().getAccessToken().getTokenValue()).isEqualTo(access);
+
+        assertThat(clients.reencrypt()).isGreaterThanOrEqualTo(1);
+
+        assertThat(db.select(X_AUTHORIZED_CLIENT.ACCESS_TOKEN).from(X_AUTHORIZED_CLIENT)
+                .where(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(trust.account().id())).fetchSingle().value1()).startsWith("k2:");
+        assertThat(stored().getAccessToken().getTokenValue()).isEqualTo(access);
+    }
+}

@@ -1,0 +1,105 @@
+package org.noticeboard.x.testing;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.noticeboard.db.testing.TestDatabases;
+import org.noticeboard.shared.DomainConfiguration;
+import org.noticeboard.testing.ShiftableClock;
+import org.noticeboard.testing.TestCaller;
+import org.noticeboard.x.XIntegrationConfiguration;
+import org.noticeboard.x.oauth.XConnectController;
+import org.noticeboard.x.sandbox.XSandboxConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The portal minus its UI, on a real web server: the domain, the X integration and (when
+ * {@code noticeboard.x.sandbox.enabled}) the X sandbox. Members sign in with HTTP Basic as their
+ * member id (password {@value #PASSWORD}); tests may also call the domain as a member with
+ * {@link TestCaller}. {@code test.database.url} makes a second instance share the first one's database.
+ */
+@SpringBootApplication(scanBasePackages = "org.noticeboard.x.testing")
+@Import({DomainConfiguration.class, XIntegrationConfiguration.class, XConnectController.class,
+        XSandboxConfiguration.class})
+public class XTestApplication {
+
+    public static final String PASSWORD = "pw";
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(@Value("${test.database.url:}") String sharedUrl,
+            @Value("${test.database.username:}") String sharedUser, @Value("${test.database.password:}") String sharedPassword) {
+        var dataSource = new HikariDataSource();
+        if (sharedUrl.isBlank()) {
+            var database = TestDatabases.create();
+            dataSource.setJdbcUrl(database.url());
+            dataSource.setUsername(database.username());
+            dataSource.setPassword(database.password());
+        } else {
+            dataSource.setJdbcUrl(sharedUrl);
+            dataSource.setUsername(sharedUser);
+            dataSource.setPassword(sharedPassword);
+        }
+        dataSource.setMaximumPoolSize(16);
+        return dataSource;
+    }
+
+    @Bean
+    @Primary
+    ShiftableClock shiftableClock() {
+        return new ShiftableClock();
+    }
+
+    @Bean
+    TestCaller testCaller() {
+        return new TestCaller() {
+            @Override
+            public Optional<Long> memberId() {
+                Optional<Long> set = super.memberId();
+                if (set.isPresent()) {
+                    return set;
+                }
+                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+                if (authentication == null || !authentication.isAuthenticated()) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(Long.parseLong(authentication.getName()));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+        };
+    }
+
+    @Bean
+    UserDetailsService members() {
+        return username -> {
+            if (!username.matches("\\d+")) {
+                throw new UsernameNotFoundException("Sign in with a member id");
+            }
+            return User.withUsername(username).password("{noop}" + PASSWORD).authorities(List.of()).build();
+        };
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/x-sandbox/**").permitAll()
+                .anyRequest().authenticated());
+        http.httpBasic(basic -> { });
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/x-sandbox/**"));
+        return http.build();
+    }
+}
