@@ -4,13 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * What X checks before it looks at a request: a live OAuth 2.0 user token (401 otherwise), the
  * user's rate limit for the endpoint (429, with the x-rate-limit-* headers on every answer), and
- * the scopes the endpoint needs (403).
+ * the scopes the endpoint needs (403). A 401 carries no rate-limit headers: without a user there
+ * is no window to count in.
  */
 final class ApiAccess implements HandlerInterceptor {
 
@@ -52,7 +54,7 @@ final class ApiAccess implements HandlerInterceptor {
         return true;
     }
 
-    private static Optional<String> bearer(String header) {
+    private static Optional<String> bearer(@Nullable String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }

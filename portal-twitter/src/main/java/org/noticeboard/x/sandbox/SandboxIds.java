@@ -10,7 +10,9 @@ import org.jooq.impl.DSL;
  * X-like ids: milliseconds since X's epoch in the high bits, like X's snowflakes, so that ids grow
  * with time and since_id / until_id mean "newer" / "older". The last id handed out is kept in the
  * database and every new one is greater, even when the clock stands still (a test's fixed clock)
- * or is behind the ids of an earlier run.
+ * or is behind the ids of an earlier run. Taking an id locks that one row until the transaction
+ * that took it ends, so posts become visible in the order of their ids: a client polling with
+ * since_id cannot miss a post that committed late with a smaller id.
  */
 final class SandboxIds {
 
