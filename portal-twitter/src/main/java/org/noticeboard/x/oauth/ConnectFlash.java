@@ -13,6 +13,8 @@ public record ConnectFlash(long accountId, boolean connected, String message) im
     public static final String ATTRIBUTE = ConnectFlash.class.getName();
 
     static void put(HttpSession session, ConnectFlash flash) {
+        org.slf4j.LoggerFactory.getLogger(ConnectFlash.class).info("Connecting official account {} to X: {}",
+                flash.accountId(), flash.message());
         session.setAttribute(ATTRIBUTE, flash);
     }
 

@@ -71,10 +71,14 @@ public class XAuthorizedClients implements OAuth2AuthorizedClientService {
         OffsetDateTime refreshIssued = refresh == null ? null : utc(refresh.getIssuedAt());
         String scopes = String.join(" ", access.getScopes());
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        // expiry is judged by the portal's clock: keep X's lifetime, counted from our now
+        Instant issued = clock.instant();
+        Instant expires = access.getExpiresAt() == null ? null : access.getIssuedAt() == null ? access.getExpiresAt()
+                : issued.plus(java.time.Duration.between(access.getIssuedAt(), access.getExpiresAt()));
         int updated = db.update(X_AUTHORIZED_CLIENT)
                 .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN, accessValue)
-                .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN_ISSUED_AT, utc(access.getIssuedAt()))
-                .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN_EXPIRES_AT, utc(access.getExpiresAt()))
+                .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN_ISSUED_AT, utc(issued))
+                .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN_EXPIRES_AT, utc(expires))
                 .set(X_AUTHORIZED_CLIENT.SCOPES, scopes)
                 // never overwrite a refresh token with nothing
                 .set(X_AUTHORIZED_CLIENT.REFRESH_TOKEN, refreshValue == null ? X_AUTHORIZED_CLIENT.REFRESH_TOKEN
@@ -90,8 +94,8 @@ public class XAuthorizedClients implements OAuth2AuthorizedClientService {
                     .set(X_AUTHORIZED_CLIENT.ACCOUNT_ID, accountId)
                     .set(X_AUTHORIZED_CLIENT.REGISTRATION_ID, client.getClientRegistration().getRegistrationId())
                     .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN, accessValue)
-                    .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN_ISSUED_AT, utc(access.getIssuedAt()))
-                    .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN_EXPIRES_AT, utc(access.getExpiresAt()))
+                    .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN_ISSUED_AT, utc(issued))
+                    .set(X_AUTHORIZED_CLIENT.ACCESS_TOKEN_EXPIRES_AT, utc(expires))
                     .set(X_AUTHORIZED_CLIENT.SCOPES, scopes)
                     .set(X_AUTHORIZED_CLIENT.REFRESH_TOKEN, refreshValue)
                     .set(X_AUTHORIZED_CLIENT.REFRESH_TOKEN_ISSUED_AT, refreshIssued)

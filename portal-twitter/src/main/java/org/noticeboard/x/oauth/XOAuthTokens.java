@@ -36,6 +36,8 @@ public class XOAuthTokens implements XTokens {
 
     private static final Logger log = LoggerFactory.getLogger(XOAuthTokens.class);
     private static final int REFRESH_LOCK = 0x58524652;
+    private static final java.util.Set<String> REFUSED_REFRESH = java.util.Set.of(OAuth2ErrorCodes.INVALID_GRANT,
+            OAuth2ErrorCodes.INVALID_REQUEST);
 
     private final DSLContext db;
     private final TransactionTemplate tx;
@@ -85,7 +87,10 @@ public class XOAuthTokens implements XTokens {
                 }
                 return new Token(new XToken(client.getAccessToken().getTokenValue(), account.value2()));
             } catch (ClientAuthorizationException e) {
-                if (OAuth2ErrorCodes.INVALID_GRANT.equals(e.getError().getErrorCode())) {
+                // RFC 6749 says invalid_grant; X says invalid_request ("Value passed for the token was
+                // invalid.") for a refresh token it revoked or rotated away: either way only an account
+                // admin can mend it by connecting again
+                if (REFUSED_REFRESH.contains(e.getError().getErrorCode())) {
                     return new Refused("X refused to renew the connection (" + e.getError().getErrorCode()
                             + (e.getError().getDescription() == null ? "" : ": " + e.getError().getDescription()) + ")");
                 }

@@ -93,13 +93,21 @@ public class XTestApplication {
         };
     }
 
+    /** The sandbox authenticates its own callers (client credentials, bearer tokens): no portal sign-in there. */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain sandbox(HttpSecurity http) throws Exception {
+        http.securityMatcher("/x-sandbox/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain security(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/x-sandbox/**").permitAll()
-                .anyRequest().authenticated());
+        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         http.httpBasic(basic -> { });
-        http.csrf(csrf -> csrf.ignoringRequestMatchers("/x-sandbox/**"));
         return http.build();
     }
 }
