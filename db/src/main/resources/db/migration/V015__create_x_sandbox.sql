@@ -38,6 +38,8 @@ create table x_sandbox_media (
     height         integer     not null,
     size_bytes     integer     not null,
     bytes          bytea       not null,
+    -- set with POST /2/media/metadata, as X keeps it: at most 1,000 characters
+    alt_text       text,
     created_at     timestamptz not null,
     constraint x_sandbox_media_type_check check (content_type in ('image/png', 'image/jpeg', 'image/gif', 'image/webp'))
 );

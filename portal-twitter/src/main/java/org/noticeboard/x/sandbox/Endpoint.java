@@ -22,6 +22,7 @@ enum Endpoint {
     POSTS_BY_IDS(5000, "tweet.read", "users.read"),
     POST_BY_ID(900, "tweet.read", "users.read"),
     MEDIA_UPLOAD(500, "media.write"),
+    MEDIA_METADATA(500, "media.write"),
     CREATE_LIST(300, "list.read", "list.write", "tweet.read", "users.read"),
     LIST_MEMBERS(900, "list.read", "tweet.read", "users.read"),
     ADD_LIST_MEMBER(300, "list.write", "tweet.read", "users.read"),

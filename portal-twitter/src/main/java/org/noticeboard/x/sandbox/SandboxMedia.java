@@ -1,5 +1,7 @@
 package org.noticeboard.x.sandbox;
 
-/** An uploaded image: what {@code POST /2/media/upload} stored, to show it as X would. */
+import org.jspecify.annotations.Nullable;
+
+/** An uploaded image: what {@code POST /2/media/upload} stored (and its alt text, once set), to show it as X would. */
 public record SandboxMedia(String id, String mediaKey, String ownerId, String contentType, int width, int height,
-        byte[] bytes) {}
+        byte[] bytes, @Nullable String altText) {}

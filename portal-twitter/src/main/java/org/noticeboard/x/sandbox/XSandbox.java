@@ -515,6 +515,22 @@ public class XSandbox {
     }
 
     /** {@code POST /2/media/upload}: images only (PNG, JPEG, GIF, WebP), recognised by their content. */
+    /** Alt text for an uploaded image, as {@code POST /2/media/metadata} sets it; only its uploader may. */
+    SandboxMedia describeMedia(long callerId, long mediaId, String altText) {
+        if (altText.codePointCount(0, altText.length()) > 1000) {
+            throw ApiProblem.invalidBody("$.metadata.alt_text.text: must be at most 1000 characters");
+        }
+        int updated = dsl.update(X_SANDBOX_MEDIA)
+                .set(X_SANDBOX_MEDIA.ALT_TEXT, altText)
+                .where(X_SANDBOX_MEDIA.ID.eq(mediaId), X_SANDBOX_MEDIA.OWNER_ID.eq(callerId))
+                .execute();
+        if (updated == 0) {
+            throw ApiProblem.notFound("media", "id", String.valueOf(mediaId), "Could not find media with id: ["
+                    + mediaId + "].");
+        }
+        return media(String.valueOf(mediaId)).orElseThrow();
+    }
+
     SandboxMedia storeMedia(long ownerId, byte[] bytes, @Nullable String category) {
         ImageProbe.Image image = ImageProbe.probe(bytes);
         if (image == null) {
@@ -704,7 +720,7 @@ public class XSandbox {
 
     private static SandboxMedia toMedia(XSandboxMediaRecord m) {
         return new SandboxMedia(String.valueOf(m.getId()), m.getMediaKey(), String.valueOf(m.getOwnerId()),
-                m.getContentType(), m.getWidth(), m.getHeight(), m.getBytes());
+                m.getContentType(), m.getWidth(), m.getHeight(), m.getBytes(), m.getAltText());
     }
 
     private static SandboxList toList(XSandboxListRecord l) {

@@ -244,6 +244,27 @@ class XSandboxApiController {
         return uploaded(sandbox.storeMedia(caller.userId(), bytes, requiredCategory(category.isEmpty() ? null : category)));
     }
 
+    @XApi(Endpoint.MEDIA_METADATA)
+    @PostMapping("/2/media/metadata")
+    @SuppressWarnings("unchecked")
+    ResponseEntity<byte[]> mediaMetadata(@RequestBody(required = false) byte @Nullable [] body,
+            @RequestAttribute(ApiAccess.CALLER) SandboxOAuth.Caller caller) {
+        Map<String, Object> request = jsonObject(body, Set.of("id", "metadata"));
+        long mediaId = bodyId(request, "id");
+        Object metadata = request.get("metadata");
+        String altText = null;
+        if (metadata instanceof Map<?, ?> fields && fields.get("alt_text") instanceof Map<?, ?> alt
+                && alt.get("text") instanceof String text) {
+            altText = text;
+        }
+        if (altText == null) {
+            throw ApiProblem.invalidBody("$.metadata.alt_text.text: is missing but it is required");
+        }
+        var media = sandbox.describeMedia(caller.userId(), mediaId, altText);
+        return json(200, Map.of("data", Map.of("id", media.id(),
+                "associated_metadata", Map.of("alt_text", Map.of("text", altText)))));
+    }
+
     @XApi(Endpoint.MEDIA_UPLOAD)
     @PostMapping("/2/media/upload")
     ResponseEntity<byte[]> uploadOther() {

@@ -196,7 +196,7 @@ public class SandboxTimelineView extends VerticalLayout implements BeforeEnterOb
         }
         for (String mediaId : post.mediaIds()) {
             sandbox.media(mediaId).ifPresent(media -> {
-                var image = new Image(media.bytes(), "Image " + mediaId + " attached by @" + post.authorUsername());
+                var image = new Image(media.bytes(), media.altText() != null ? media.altText() : "Image without alt text, attached by @" + post.authorUsername());
                 image.setMaxWidth("100%");
                 image.setMaxHeight("20rem");
                 card.add(image);
