@@ -65,6 +65,7 @@ public class Publisher {
     private final OfficialAccountService accounts;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong publishedHere = new java.util.concurrent.atomic.AtomicLong();
 
     public Publisher(PublicationRepository publications, PostLocks locks, XGateway x, XTokens tokens, AuditTrail audit,
             Access access, NotificationService notifications, OfficialAccountService accounts, TransactionTemplate tx,
@@ -79,6 +80,11 @@ public class Publisher {
         this.accounts = accounts;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    /** How many posts this instance has published (or found published) since it started. */
+    public long publishedByThisInstance() {
+        return publishedHere.get();
     }
 
     /** Posts due now (scheduled time or next attempt reached), oldest first. */
@@ -235,6 +241,7 @@ public class Publisher {
             notifications.tell(post.organisationId(), Set.of(post.authorId()), post.postId(),
                     "Your post to @" + post.handle() + " is on X.", null);
         });
+        publishedHere.incrementAndGet();
         log.info("Post {} published to @{} as X post {}{}", post.postId(), post.handle(), xPostId,
                 reconciled ? " (reconciled)" : "");
         return new PublishOutcome(reconciled ? PublishOutcome.Kind.RECONCILED : PublishOutcome.Kind.PUBLISHED, xPostId,
