@@ -36,6 +36,7 @@ class OidcSignInIT {
         identityProvider.start();
         PortalDatabase.register(registry);
         registry.add("noticeboard.mode", () -> "live");
+        registry.add("noticeboard.x.sandbox.enabled", () -> "false");
         registry.add("noticeboard.oidc.issuer-uri", () -> identityProvider.issuerUrl(ISSUER_ID).toString());
         registry.add("noticeboard.oidc.client-id", () -> "noticeboard");
         registry.add("noticeboard.oidc.client-secret", () -> "not-a-real-secret");

@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * with the demo data seeded. Route access goes through Vaadin's real access control, which
  * reads the fake request's principal and roles from the security context set by {@link #signIn}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+// views are tested with publishing held: a test's approved post stays SCHEDULED until it says otherwise
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = "noticeboard.x.publishing.enabled=false")
 @Import(TestSignIn.class)
 public abstract class KaribuTest {
 
