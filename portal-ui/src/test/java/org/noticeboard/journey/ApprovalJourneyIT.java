@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
  * revise and resubmit, the two steps of @NShirePhysio's workflow approve, and the post shows as
  * scheduled on the calendar.
  */
+// publishing held: this journey is about the workflow; XPublishingJourneyIT follows a post to X
+@org.springframework.test.context.TestPropertySource(properties = "noticeboard.x.publishing.enabled=false")
 class ApprovalJourneyIT extends JourneyTest {
 
 

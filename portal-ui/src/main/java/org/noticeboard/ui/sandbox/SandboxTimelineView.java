@@ -169,10 +169,10 @@ public class SandboxTimelineView extends VerticalLayout implements BeforeEnterOb
         var card = new Div();
         card.setId("post-" + post.id());
         card.addClassName("sandbox-post");
-        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
+        card.getStyle().set("border", "1px solid #cfd9de").set("border-radius", "12px")
                 .set("padding", "var(--lumo-space-m)").set("width", "100%").set("box-sizing", "border-box");
         if (post.id().equals(highlighted)) {
-            card.getStyle().set("border", "2px solid var(--lumo-primary-color)");
+            card.getStyle().set("border", "2px solid #1d6fb8").set("background", "#f3f8fd");
             card.getElement().setAttribute("aria-current", "true");
         }
         var who = new Span(post.authorName() + " @" + post.authorUsername() + " · "

@@ -38,6 +38,8 @@ class SecurityConfiguration {
             http.authorizeHttpRequests(requests -> requests.requestMatchers("/x-sandbox/**").permitAll());
             http.csrf(csrf -> csrf.ignoringRequestMatchers("/x-sandbox/**"));
         }
+        // "Connect to X" and X's answer: signed-in members only; the domain checks the role
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/x/connect/**", "/x/callback").authenticated());
         if (properties.demoMode()) {
             http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
         } else {
