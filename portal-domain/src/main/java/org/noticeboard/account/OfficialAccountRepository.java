@@ -1,6 +1,8 @@
 package org.noticeboard.account;
 
 import static org.noticeboard.db.jooq.Tables.DEPARTMENT;
+import static org.noticeboard.db.jooq.Tables.MEMBER;
+import static org.noticeboard.db.jooq.Tables.ROLE_GRANT;
 import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
 import static org.noticeboard.db.jooq.Tables.X_AUTHORIZED_CLIENT;
 
@@ -121,6 +123,19 @@ class OfficialAccountRepository {
                 .where(OFFICIAL_ACCOUNT.X_USER_ID.eq(xUserId), OFFICIAL_ACCOUNT.ID.ne(id))
                 .fetchOptional(r -> r.get(OFFICIAL_ACCOUNT.ORGANISATION_ID) == organisationId
                         ? "@" + r.get(OFFICIAL_ACCOUNT.HANDLE) : "an official account of another organisation");
+    }
+
+    /** Active members who administer the account: account admins of its department or of the whole organisation. */
+    List<Long> accountAdmins(long organisationId, @Nullable Long departmentId) {
+        var scope = ROLE_GRANT.DEPARTMENT_ID.isNull();
+        if (departmentId != null) {
+            scope = scope.or(ROLE_GRANT.DEPARTMENT_ID.eq(departmentId));
+        }
+        return db.selectDistinct(ROLE_GRANT.MEMBER_ID).from(ROLE_GRANT)
+                .join(MEMBER).on(MEMBER.ID.eq(ROLE_GRANT.MEMBER_ID))
+                .where(ROLE_GRANT.ORGANISATION_ID.eq(organisationId), ROLE_GRANT.ROLE.eq("ACCOUNT_ADMIN"), scope,
+                        MEMBER.ACTIVE.isTrue())
+                .fetch(ROLE_GRANT.MEMBER_ID);
     }
 
     Optional<Long> organisationOf(long id) {

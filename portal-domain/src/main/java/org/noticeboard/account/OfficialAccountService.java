@@ -12,6 +12,7 @@ import org.noticeboard.access.Role;
 import org.noticeboard.audit.AuditTrail;
 import org.noticeboard.department.Department;
 import org.noticeboard.department.DepartmentService;
+import org.noticeboard.notification.NotificationService;
 import org.noticeboard.shared.ConflictException;
 import org.noticeboard.shared.DomainException;
 import org.noticeboard.shared.Names;
@@ -31,9 +32,11 @@ public class OfficialAccountService {
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
+    private final NotificationService notifications;
 
     public OfficialAccountService(OfficialAccountRepository accounts, DepartmentService departments, Access access,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, NotificationService notifications) {
+        this.notifications = notifications;
         this.accounts = accounts;
         this.departments = departments;
         this.access = access;
@@ -180,6 +183,10 @@ public class OfficialAccountService {
                     "X stopped accepting the account's tokens: " + problem,
                     Map.of("connection", ConnectionState.CONNECTED.name()),
                     Map.of("connection", ConnectionState.NEEDS_RECONNECT.name(), "problem", problem));
+            var account = find(access.actor(), id);
+            notifications.tell(organisationId, accounts.accountAdmins(organisationId, account.departmentId()), null,
+                    account.handle() + " needs reconnecting to X: " + problem + ". Until then nothing is published to it: "
+                            + "open Official accounts and choose Reconnect.", null);
             return null;
         });
     }

@@ -355,6 +355,10 @@ class PublisherTest {
         assertThat(needs.connectionState()).isEqualTo(ConnectionState.NEEDS_RECONNECT);
         assertThat(needs.connectionProblem()).contains("invalid_grant");
         assertThat(needs.connection()).isNotNull();
+        assertThat(caller.as(admin, () -> notifications.mine()))
+                .anySatisfy(n -> assertThat(n.text()).contains("needs reconnecting to X").contains("invalid_grant"));
+        assertThat(caller.as(trust.member(Role.STAFF), () -> notifications.mine()))
+                .noneSatisfy(n -> assertThat(n.text()).contains("needs reconnecting"));
 
         var gone = caller.as(admin, () -> accounts.disconnect(trust.account().id()));
         assertThat(gone.connectionState()).isEqualTo(ConnectionState.NOT_CONNECTED);

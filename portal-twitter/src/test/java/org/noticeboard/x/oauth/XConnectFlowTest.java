@@ -246,6 +246,24 @@ class XConnectFlowTest {
     }
 
     @Test
+    void a_token_answer_without_a_refresh_token_keeps_the_stored_one() throws Exception {
+        get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
+        var before = stored();
+
+        clients.saveAuthorizedClient(new OAuth2AuthorizedClient(before.getClientRegistration(), before.getPrincipalName(),
+                        new org.springframework.security.oauth2.core.OAuth2AccessToken(
+                                org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER, "new-access",
+                                clock.instant(), clock.instant().plusSeconds(7200), before.getAccessToken().getScopes()),
+                        null),
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        before.getPrincipalName(), null, java.util.List.of()));
+
+        var after = stored();
+        assertThat(after.getAccessToken().getTokenValue()).isEqualTo("new-access");
+        assertThat(after.getRefreshToken().getTokenValue()).isEqualTo(before.getRefreshToken().getTokenValue());
+    }
+
+    @Test
     void tokens_under_a_retired_key_are_encrypted_again_with_the_current_one() throws Exception {
         get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
         String access = stored().getAccessToken().getTokenValue();

@@ -29,14 +29,15 @@ class ShellTest extends KaribuTest {
 
     @Autowired MemberService members;
 
+    // demo mode: X is the sandbox, so everyone also sees its timeline
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
-            "olu.admin;Home|Notifications|Departments|Members and roles|Reply templates|Guidance|Policy|Audit trail",
-            "sam.staff;Home|Notifications|New post|My posts|Calendar|Guidance",
-            "alex.approver;Home|Notifications|New post|Review queue|My posts|Calendar|Reply templates|Guidance",
-            "ash.accounts;Home|Notifications|Official accounts|Guidance",
-            "cara.curator;Home|Notifications|New post|My posts|Calendar|Guidance",
-            "aud.auditor;Home|Notifications|Guidance|Policy|Audit trail"})
+            "olu.admin;Home|Notifications|Departments|Members and roles|Reply templates|Guidance|Policy|Audit trail|Sandbox timeline",
+            "sam.staff;Home|Notifications|New post|My posts|Calendar|Guidance|Sandbox timeline",
+            "alex.approver;Home|Notifications|New post|Review queue|My posts|Calendar|Reply templates|Guidance|Sandbox timeline",
+            "ash.accounts;Home|Notifications|Official accounts|Guidance|Sandbox timeline",
+            "cara.curator;Home|Notifications|New post|My posts|Calendar|Guidance|Sandbox timeline",
+            "aud.auditor;Home|Notifications|Guidance|Policy|Audit trail|Sandbox timeline"})
     void the_menu_shows_only_what_the_members_roles_allow(String username, String expected) {
         signIn(username);
         UI.getCurrent().navigate(HomeView.class);
