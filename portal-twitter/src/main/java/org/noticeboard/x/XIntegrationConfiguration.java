@@ -21,6 +21,7 @@ import org.noticeboard.x.oauth.TokenCipher;
 import org.noticeboard.x.oauth.XAuthorizedClients;
 import org.noticeboard.x.oauth.XClientRegistration;
 import org.noticeboard.x.oauth.XOAuthTokens;
+import org.noticeboard.x.oauth.XTokenEndpoint;
 import org.noticeboard.x.oauth.SandboxClients;
 import org.noticeboard.x.sandbox.XSandbox;
 import org.springframework.beans.factory.ObjectProvider;
@@ -138,23 +139,23 @@ public class XIntegrationConfiguration {
 
     /** Talks to X's token endpoint: Spring Security's token response converter and OAuth error handling. */
     @Bean
-    RestClient xOAuthRestClient(XProperties properties) {
+    XTokenEndpoint xTokenEndpoint(XProperties properties) {
         var factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(properties.connectTimeout());
         factory.setReadTimeout(properties.readTimeout());
-        return RestClient.builder()
+        return new XTokenEndpoint(RestClient.builder()
                 .requestFactory(factory)
                 .configureMessageConverters(converters -> converters
                         .addCustomConverter(new FormHttpMessageConverter())
                         .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-                .build();
+                .build());
     }
 
     @Bean
     XOAuthTokens xTokens(DSLContext db, TransactionTemplate tx, OfficialAccountService accounts,
-            XAuthorizedClients clients, XClientRegistration registration, RestClient xOAuthRestClient, Clock clock) {
-        return new XOAuthTokens(db, tx, accounts, clients, registration, xOAuthRestClient, clock);
+            XAuthorizedClients clients, XClientRegistration registration, XTokenEndpoint tokenEndpoint, Clock clock) {
+        return new XOAuthTokens(db, tx, accounts, clients, registration, tokenEndpoint.rest(), clock);
     }
 
     @Bean

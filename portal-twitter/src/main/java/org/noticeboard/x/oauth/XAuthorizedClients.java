@@ -22,8 +22,11 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
  * Official accounts' authorised clients in PostgreSQL ({@code x_authorized_client}), tokens
  * encrypted with {@link TokenCipher}. A save without a refresh token keeps the stored one: X only
  * sends one with {@code offline.access}, and losing it would mean reconnecting by hand.
+ *
+ * <p>Deliberately not an {@link OAuth2AuthorizedClientService} bean itself: Spring Security would
+ * then keep members' sign-in clients here too. {@link #service()} hands it to the X client manager only.
  */
-public class XAuthorizedClients implements OAuth2AuthorizedClientService {
+public class XAuthorizedClients {
 
     private static final Logger log = LoggerFactory.getLogger(XAuthorizedClients.class);
 
@@ -39,7 +42,27 @@ public class XAuthorizedClients implements OAuth2AuthorizedClientService {
         this.clock = clock;
     }
 
-    @Override
+    /** The same store, as Spring Security's client manager wants it. */
+    public OAuth2AuthorizedClientService service() {
+        return new OAuth2AuthorizedClientService() {
+            @Override
+            public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String clientRegistrationId,
+                    String principalName) {
+                return XAuthorizedClients.this.loadAuthorizedClient(clientRegistrationId, principalName);
+            }
+
+            @Override
+            public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal) {
+                XAuthorizedClients.this.saveAuthorizedClient(authorizedClient, principal);
+            }
+
+            @Override
+            public void removeAuthorizedClient(String clientRegistrationId, String principalName) {
+                XAuthorizedClients.this.removeAuthorizedClient(clientRegistrationId, principalName);
+            }
+        };
+    }
+
     @SuppressWarnings("unchecked")
     public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String clientRegistrationId,
             String principalName) {
@@ -60,7 +83,6 @@ public class XAuthorizedClients implements OAuth2AuthorizedClientService {
         return (T) new OAuth2AuthorizedClient(registration.get(), principalName, access, refresh);
     }
 
-    @Override
     public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal) {
         long accountId = XClientRegistration.accountId(principal.getName());
         OAuth2AccessToken access = client.getAccessToken();
@@ -106,7 +128,6 @@ public class XAuthorizedClients implements OAuth2AuthorizedClientService {
                 refreshValue == null ? "kept" : "replaced");
     }
 
-    @Override
     public void removeAuthorizedClient(String clientRegistrationId, String principalName) {
         db.deleteFrom(X_AUTHORIZED_CLIENT)
                 .where(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(XClientRegistration.accountId(principalName)))

@@ -64,7 +64,7 @@ public class XConnectController {
     private final SandboxClients sandboxClients;
 
     public XConnectController(OfficialAccountService accounts, XClientRegistration registration, XAuthorizedClients clients,
-            XGateway x, XEndpoints endpoints, TransactionTemplate tx, RestClient xOAuthRestClient,
+            XGateway x, XEndpoints endpoints, TransactionTemplate tx, XTokenEndpoint tokenEndpoint,
             SandboxClients sandboxClients) {
         this.accounts = accounts;
         this.registration = registration;
@@ -72,7 +72,7 @@ public class XConnectController {
         this.x = x;
         this.endpoints = endpoints;
         this.tx = tx;
-        this.http = xOAuthRestClient;
+        this.http = tokenEndpoint.rest();
         this.sandboxClients = sandboxClients;
     }
 

@@ -130,7 +130,7 @@ public class XOAuthTokens implements XTokens {
                     .refreshToken(r -> r.accessTokenResponseClient(refresh).clock(clock).clockSkew(Duration.ofMinutes(2)))
                     .build();
             current = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
-                    new InMemoryClientRegistrationRepository(registration.get()), clients);
+                    new InMemoryClientRegistrationRepository(registration.get()), clients.service());
             current.setAuthorizedClientProvider(provider);
             // a refused refresh is handled above (the account needs reconnecting), not by Spring's default removal
             current.setAuthorizationFailureHandler((failure, principal, attributes) -> { });
