@@ -55,6 +55,7 @@ class XConnectFlowTest {
     @Autowired OfficialAccountService accounts;
     @Autowired XSandbox sandbox;
     @Autowired XOAuthTokens tokens;
+    @Autowired XDisconnect disconnect;
     @Autowired XAuthorizedClients clients;
     @Autowired XGateway x;
     @Autowired DSLContext db;
@@ -243,6 +244,22 @@ class XConnectFlowTest {
         // reconnecting works again
         get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
         assertThat(state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void disconnecting_revokes_the_tokens_at_x_and_forgets_them_here() throws Exception {
+        get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
+        var token = tokens.tokenFor(trust.account().id());
+        assertThat(x.me(token).username()).isEqualTo(handle);
+
+        assertThatThrownBy(() -> caller.run(trust.member(Role.STAFF), () -> disconnect.disconnect(trust.account().id())))
+                .isInstanceOf(org.noticeboard.access.NotPermittedException.class);
+        caller.run(trust.member(Role.ACCOUNT_ADMIN), () -> disconnect.disconnect(trust.account().id()));
+
+        assertThat(state()).isEqualTo(ConnectionState.NOT_CONNECTED);
+        assertThat(storedClients()).isZero();
+        assertThatThrownBy(() -> x.me(token))
+                .isInstanceOfSatisfying(XException.class, e -> assertThat(e.failure()).isEqualTo(XFailure.UNAUTHORIZED));
     }
 
     @Test

@@ -25,6 +25,7 @@ import com.vaadin.flow.server.VaadinSession;
 import org.noticeboard.account.ConnectionState;
 import org.noticeboard.account.OfficialAccount;
 import org.noticeboard.x.oauth.ConnectFlash;
+import org.noticeboard.x.oauth.XDisconnect;
 import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.department.Department;
 import org.noticeboard.department.DepartmentService;
@@ -42,10 +43,12 @@ public class OfficialAccountsView extends VerticalLayout {
 
     private final OfficialAccountService accounts;
     private final DepartmentService departments;
+    private final XDisconnect disconnector;
     private final Grid<OfficialAccount> grid = new Grid<>();
 
-    public OfficialAccountsView(OfficialAccountService accounts, DepartmentService departments) {
+    public OfficialAccountsView(OfficialAccountService accounts, DepartmentService departments, XDisconnect disconnector) {
         this.accounts = accounts;
+        this.disconnector = disconnector;
         this.departments = departments;
         add(new H2("Official accounts"));
         add(new Paragraph("Each official X account belongs to the organisation or to one department. "
@@ -123,10 +126,11 @@ public class OfficialAccountsView extends VerticalLayout {
 
     private void disconnect(OfficialAccount account) {
         var confirm = new ConfirmDialog("Disconnect " + account.handle() + " from X?",
-                "Noticeboard forgets the account's tokens and cannot publish to it until it is connected again. "
+                "Noticeboard revokes the account's tokens at X, forgets them, and cannot publish to it until it is "
+                        + "connected again. "
                         + "Scheduled posts stay scheduled and fail at their time if it is still disconnected.",
                 "Disconnect", e -> {
-                    if (Feedback.attempt(() -> accounts.disconnect(account.id()))) {
+                    if (Feedback.attempt(() -> disconnector.disconnect(account.id()))) {
                         Feedback.success(account.handle() + " disconnected from X.");
                     }
                     refresh();
