@@ -33,8 +33,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FollowListRepository {
 
-    private static final int INSERT_CHUNK = 1000;
-
     private final DSLContext db;
 
     FollowListRepository(DSLContext db) {
@@ -183,38 +181,32 @@ class FollowListRepository {
 
     /**
      * Adds many members at once (an import, a fork), skipping those already on the list, with one
-     * history entry for each one added; returns how many were added.
+     * history entry for each one added; returns how many were added. One statement for any number:
+     * the members travel as arrays.
      */
     int addMembers(long organisationId, long listId, List<StakeholderLists.ImportedMember> members, @Nullable Long by,
             String byName, @Nullable String note, Instant at) {
-        var when = utc(at);
-        int added = 0;
-        for (int from = 0; from < members.size(); from += INSERT_CHUNK) {
-            var chunk = members.subList(from, Math.min(members.size(), from + INSERT_CHUNK));
-            var insert = db.insertInto(FOLLOW_LIST_MEMBER, FOLLOW_LIST_MEMBER.LIST_ID, FOLLOW_LIST_MEMBER.ORGANISATION_ID,
-                    FOLLOW_LIST_MEMBER.STAKEHOLDER_ID, FOLLOW_LIST_MEMBER.ADDED_BY, FOLLOW_LIST_MEMBER.ADDED_AT);
-            for (var member : chunk) {
-                insert = insert.values(listId, organisationId, member.stakeholderId(), by, when);
-            }
-            Set<Long> inserted = new HashSet<>(insert.onConflictDoNothing().returning(FOLLOW_LIST_MEMBER.STAKEHOLDER_ID)
-                    .fetch(FOLLOW_LIST_MEMBER.STAKEHOLDER_ID));
-            if (inserted.isEmpty()) {
-                continue;
-            }
-            var changes = db.insertInto(FOLLOW_LIST_CHANGE, FOLLOW_LIST_CHANGE.ORGANISATION_ID, FOLLOW_LIST_CHANGE.LIST_ID,
-                    FOLLOW_LIST_CHANGE.STAKEHOLDER_ID, FOLLOW_LIST_CHANGE.STAKEHOLDER_HANDLE,
-                    FOLLOW_LIST_CHANGE.STAKEHOLDER_NAME, FOLLOW_LIST_CHANGE.CHANGE, FOLLOW_LIST_CHANGE.MEMBER_ID,
-                    FOLLOW_LIST_CHANGE.MEMBER_NAME, FOLLOW_LIST_CHANGE.NOTE, FOLLOW_LIST_CHANGE.AT);
-            for (var member : chunk) {
-                if (inserted.contains(member.stakeholderId())) {
-                    changes = changes.values(organisationId, listId, member.stakeholderId(), member.handle(), member.name(),
-                            ListChange.Kind.ADDED.name(), by, byName, note, when);
-                }
-            }
-            changes.execute();
-            added += inserted.size();
+        if (members.isEmpty()) {
+            return 0;
         }
-        return added;
+        return db.query("""
+                        with added as (
+                            insert into follow_list_member (list_id, organisation_id, stakeholder_id, added_by, added_at)
+                            select {0}, {1}, m.id, {2}, {3} from unnest({4}::bigint[]) as m(id)
+                            on conflict do nothing
+                            returning stakeholder_id)
+                        insert into follow_list_change (organisation_id, list_id, stakeholder_id, stakeholder_handle,
+                                                        stakeholder_name, change, member_id, member_name, note, at)
+                        select {1}, {0}, m.id, m.handle, m.name, 'ADDED', {2}, {5}, {6}, {3}
+                        from unnest({4}::bigint[], {7}::text[], {8}::text[]) with ordinality as m(id, handle, name, n)
+                        join added on added.stakeholder_id = m.id
+                        order by m.n""",
+                DSL.val(listId), DSL.val(organisationId), DSL.val(by, Long.class), DSL.val(utc(at)),
+                DSL.val(members.stream().map(StakeholderLists.ImportedMember::stakeholderId).toArray(Long[]::new)),
+                DSL.val(byName), DSL.val(note, String.class),
+                DSL.val(members.stream().map(StakeholderLists.ImportedMember::handle).toArray(String[]::new)),
+                DSL.val(members.stream().map(StakeholderLists.ImportedMember::name).toArray(String[]::new)))
+                .execute();
     }
 
     /** The members of a list as those to copy: id, handle and name. */

@@ -66,7 +66,7 @@ final class StakeholderFields {
     static List<String> topics(Collection<String> topics) {
         var distinct = new LinkedHashMap<String, String>();
         for (String topic : topics) {
-            String clean = topic == null ? "" : topic.strip().replaceAll("\\s+", " ");
+            String clean = topic == null ? "" : topic.replaceAll("\\p{Cntrl}", " ").strip().replaceAll("\\s+", " ");
             if (clean.startsWith("#")) {
                 clean = clean.substring(1).strip();
             }
