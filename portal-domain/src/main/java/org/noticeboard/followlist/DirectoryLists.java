@@ -1,5 +1,6 @@
 package org.noticeboard.followlist;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +16,9 @@ class DirectoryLists implements StakeholderLists {
 
     private final FollowListRepository lists;
     private final ListAccess rules;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    DirectoryLists(FollowListRepository lists, ListAccess rules, java.time.Clock clock) {
+    DirectoryLists(FollowListRepository lists, ListAccess rules, Clock clock) {
         this.lists = lists;
         this.rules = rules;
         this.clock = clock;

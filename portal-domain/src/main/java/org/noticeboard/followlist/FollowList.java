@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A department's follow list, as the caller sees it. {@code publicToken} is set while it is PUBLIC
- * (the link is {@code /lists/public/<token>} or wherever the application serves it);
+ * A department's follow list, as the caller sees it. {@code publicToken} is set while it is PUBLIC:
+ * the application builds the public link from it ({@link FollowListService#publicView}).
  * {@code editable} says whether the caller may change it.
  */
 public record FollowList(

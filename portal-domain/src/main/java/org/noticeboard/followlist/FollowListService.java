@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.noticeboard.access.Actor;
+import org.noticeboard.access.NotPermittedException;
 import org.noticeboard.audit.AuditTrail;
 import org.noticeboard.department.Department;
 import org.noticeboard.department.DepartmentService;
@@ -104,7 +106,7 @@ public class FollowListService {
         long department = departmentId == null ? rules.curatedHome(viewer) : departmentId;
         Department owner = departments.get(department);
         if (!viewer.curates(department)) {
-            throw new org.noticeboard.access.NotPermittedException("not_curator",
+            throw new NotPermittedException("not_curator",
                     "Only curators of " + owner.name() + " make its lists.");
         }
         String cleanName = Names.required(name, "name", "The list's name", MAX_NAME);
@@ -327,7 +329,7 @@ public class FollowListService {
         long department = departmentId == null ? rules.curatedHome(viewer) : departmentId;
         Department owner = departments.get(department);
         if (!viewer.curates(department)) {
-            throw new org.noticeboard.access.NotPermittedException("not_curator",
+            throw new NotPermittedException("not_curator",
                     "Only curators of " + owner.name() + " make its lists.");
         }
         Actor actor = viewer.actor();
@@ -362,7 +364,7 @@ public class FollowListService {
         var members = publicView(token).members();
         var rows = new ArrayList<List<@Nullable String>>();
         for (var m : members) {
-            rows.add(java.util.Arrays.asList(m.handle(), m.name(), m.category().label(), m.region(),
+            rows.add(Arrays.asList(m.handle(), m.name(), m.category().label(), m.region(),
                     String.join("; ", m.topics())));
         }
         return CsvExport.table(List.of("handle", "name", "category", "region", "topics"), rows);

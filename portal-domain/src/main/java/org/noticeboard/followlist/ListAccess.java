@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.noticeboard.access.Access;
 import org.noticeboard.access.Actor;
 import org.noticeboard.access.Grant;
@@ -95,9 +94,5 @@ class ListAccess {
             throw new NotPermittedException("role_required", "This needs the Curator role for your department.");
         }
         return home;
-    }
-
-    static @Nullable String orNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

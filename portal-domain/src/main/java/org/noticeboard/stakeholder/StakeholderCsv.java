@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -159,7 +161,7 @@ public class StakeholderCsv {
                 continue;
             }
             long id = row.outcome() == Outcome.ADD
-                    ? Objects.requireNonNull(ids.get(row.handle().toLowerCase(java.util.Locale.ROOT)))
+                    ? Objects.requireNonNull(ids.get(row.handle().toLowerCase(Locale.ROOT)))
                     : Objects.requireNonNull(row.existingId());
             imported.add(id);
             if (row.outcome() == Outcome.ADD) {
@@ -257,9 +259,9 @@ public class StakeholderCsv {
                 }
             }
             rows.add(row);
-            digest.update((row.row() + "|" + row.outcome() + "|" + row.handle().toLowerCase(java.util.Locale.ROOT) + "|"
+            digest.update((row.row() + "|" + row.outcome() + "|" + row.handle().toLowerCase(Locale.ROOT) + "|"
                     + row.existingId() + "|" + (row.existingId() == null ? "" : existing.get(row.handle()
-                    .toLowerCase(java.util.Locale.ROOT)).version()) + "|" + row.addsToList() + "|" + row.changes() + "|"
+                    .toLowerCase(Locale.ROOT)).version()) + "|" + row.addsToList() + "|" + row.changes() + "|"
                     + (row.outcome() == Outcome.REFUSE ? row.message() : "") + "\n").getBytes(StandardCharsets.UTF_8));
         }
         var byId = new HashMap<Long, Stakeholder>();
@@ -338,13 +340,13 @@ public class StakeholderCsv {
             category = StakeholderCategory.match(categoryText).orElse(null);
             if (category == null) {
                 refusal = "Unknown category \"" + categoryText + "\": use one of "
-                        + String.join(", ", java.util.Arrays.stream(StakeholderCategory.values())
+                        + String.join(", ", Arrays.stream(StakeholderCategory.values())
                                 .map(StakeholderCategory::label).toList()) + ".";
             }
         }
         String politicalText = row.cell(Field.POLITICAL);
         if (refusal == null && !politicalText.isEmpty()) {
-            political = switch (politicalText.toLowerCase(java.util.Locale.ROOT)) {
+            political = switch (politicalText.toLowerCase(Locale.ROOT)) {
                 case "yes", "y", "true", "1", "x", "political" -> true;
                 case "no", "n", "false", "0" -> false;
                 default -> null;
