@@ -75,7 +75,7 @@ public class ListSyncService {
             throw new ConflictException("already_open", "A request to " + Words.what(kind, list.name(),
                     account.handle().value()) + " is already waiting or under way; follow that one, or cancel it first.");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         long id = syncs.insert(actor.organisationId(), listId, accountId, kind, requireMember(actor), now);
         ListSyncRepository.SyncRow job = syncs.find(actor.organisationId(), id).orElseThrow();
         audit.record(actor, "list-sync.requested", "x_list_sync", id, "Asked to " + Words.what(kind, list.name(),
@@ -110,7 +110,7 @@ public class ListSyncService {
                     + "out under the account's name.");
         }
         requireConnected(accounts.get(job.accountId()));
-        Instant now = clock.instant();
+        Instant now = now();
         if (!syncs.approve(actor.organisationId(), syncId, requireMember(actor), now)) {
             throw ConflictException.changedMeanwhile("The sync");
         }
@@ -141,7 +141,7 @@ public class ListSyncService {
             throw new ConflictException("ended", "This sync has already ended (" + job.state().label()
                     .toLowerCase(java.util.Locale.ROOT) + ").");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String message = "Cancelled by " + actor.displayName() + (job.done() == 0 ? "."
                 : " after " + Words.count(job.done()) + " of " + Words.count(job.total(), "change", "changes")
                         + "; the changes made on X stay made.");
@@ -157,7 +157,7 @@ public class ListSyncService {
     /** Where a sync stands: progress, estimated finish, summary. */
     @Transactional(readOnly = true)
     public ListSync status(long syncId) {
-        return view(find(access.actor(), syncId), clock.instant());
+        return view(find(access.actor(), syncId), now());
     }
 
     /** Every sync of a list the caller may see, newest first. */
@@ -167,7 +167,7 @@ public class ListSyncService {
         syncs.list(actor.organisationId(), listId)
                 .filter(l -> listVisible(actor, l.departmentId(), l.visibility()))
                 .orElseThrow(() -> new NotFoundException("Follow list", listId));
-        Instant now = clock.instant();
+        Instant now = now();
         return syncs.forList(actor.organisationId(), listId).stream().map(job -> view(job, now)).toList();
     }
 
@@ -175,7 +175,7 @@ public class ListSyncService {
     @Transactional(readOnly = true)
     public List<ListSync> awaitingApproval() {
         Actor actor = access.actor();
-        Instant now = clock.instant();
+        Instant now = now();
         return syncs.awaitingApproval(actor.organisationId()).stream()
                 .filter(job -> actor.has(Role.ACCOUNT_ADMIN, job.accountDepartmentId()))
                 .filter(job -> !Objects.equals(job.requestedBy(), actor.memberId()))
@@ -267,5 +267,10 @@ public class ListSyncService {
         state.put("failed", job.failed());
         state.put("skipped", job.skipped());
         return state;
+    }
+
+    /** PostgreSQL keeps microseconds: times handed out are the times stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

@@ -88,7 +88,7 @@ public class ListSyncWorker {
 
     /** Approved jobs whose next slice is due now, longest waiting first. */
     public List<Long> due(int limit) {
-        return syncs.due(clock.instant(), limit);
+        return syncs.due(now(), limit);
     }
 
     /** One slice of the job: as many changes as X's window allows now. */
@@ -103,7 +103,7 @@ public class ListSyncWorker {
     public SliceOutcome runSlice(long syncId, BooleanSupplier stopRequested) {
         try (var lock = locks.tryLock(syncId)) {
             if (!lock.acquired()) {
-                return new SliceOutcome(SliceOutcome.Kind.BUSY, null, clock.instant().plus(BUSY_RETRY), 0,
+                return new SliceOutcome(SliceOutcome.Kind.BUSY, null, now().plus(BUSY_RETRY), 0,
                         "Another worker has it");
             }
             return runLocked(syncId, stopRequested);
@@ -111,7 +111,7 @@ public class ListSyncWorker {
     }
 
     private SliceOutcome runLocked(long syncId, BooleanSupplier stopRequested) {
-        Instant now = clock.instant();
+        Instant now = now();
         SyncRow job = syncs.load(syncId).orElse(null);
         if (job == null) {
             return new SliceOutcome(SliceOutcome.Kind.NOTHING_TO_DO, null, null, 0, "No such sync");
@@ -208,7 +208,7 @@ public class ListSyncWorker {
             }
         }
         List<Item> numbered = ListSyncRepository.numbered(distinct(items));
-        Instant now = clock.instant();
+        Instant now = now();
         Boolean started = tx.execute(s -> syncs.savePlan(job.id(), numbered, skipped, now));
         if (!Boolean.TRUE.equals(started)) {
             return new SliceOutcome(SliceOutcome.Kind.NOTHING_TO_DO, null, null, 0, "Cancelled meanwhile");
@@ -273,7 +273,7 @@ public class ListSyncWorker {
         if (pending == 0) {
             return finish(job.id(), 0);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Reservation reservation = tx.execute(s -> syncs.reserve(job.accountId(), budget, pending, now));
         if (reservation.granted() == 0) {
             tx.executeWithoutResult(s -> syncs.continueAt(job.id(), reservation.windowEnd(), null, null));
@@ -317,7 +317,7 @@ public class ListSyncWorker {
             refusedInARow = done ? 0 : refusedInARow + 1;
             boolean isDone = done;
             String words = detail;
-            Boolean running = tx.execute(s -> syncs.itemFinished(job.id(), item, isDone, words, clock.instant()));
+            Boolean running = tx.execute(s -> syncs.itemFinished(job.id(), item, isDone, words, now()));
             if (!Boolean.TRUE.equals(running)) {
                 release(job, budget, reservation, made);
                 return new SliceOutcome(SliceOutcome.Kind.CANCELLED, SyncState.CANCELLED, null, made, null);
@@ -334,7 +334,7 @@ public class ListSyncWorker {
             return finish(job.id(), made);
         }
         // stopped early (shutting down): go on at once, elsewhere; otherwise at the next window
-        Instant next = made < items.size() ? clock.instant() : reservation.windowEnd();
+        Instant next = made < items.size() ? now() : reservation.windowEnd();
         tx.executeWithoutResult(s -> syncs.continueAt(job.id(), next, null, null));
         log.debug("List sync {}: {} changes made, next at {}", job.id(), made, next);
         return new SliceOutcome(SliceOutcome.Kind.WAITING, SyncState.RUNNING, next, made, null);
@@ -392,7 +392,7 @@ public class ListSyncWorker {
         } catch (XException e) {
             return trouble(job, e, made, true);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         tx.executeWithoutResult(s -> syncs.dropPlan(job.id(), now));
         return new SliceOutcome(SliceOutcome.Kind.REPLANNED, SyncState.RUNNING, now, made,
                 "The X List was deleted on X and made again");
@@ -412,7 +412,7 @@ public class ListSyncWorker {
      * token was refused; from the token store it was already marked).
      */
     private SliceOutcome trouble(SyncRow job, XException e, int made, boolean fromCall) {
-        Instant now = clock.instant();
+        Instant now = now();
         String handle = Words.handle(job.accountHandle());
         String detail = e.getMessage();
         return switch (e.failure()) {
@@ -459,7 +459,7 @@ public class ListSyncWorker {
     }
 
     private SliceOutcome fail(SyncRow job, String message, int made) {
-        Instant now = clock.instant();
+        Instant now = now();
         tx.executeWithoutResult(s -> {
             if (!syncs.finish(job.id(), SyncState.FAILED, message, now)) {
                 return;
@@ -476,7 +476,7 @@ public class ListSyncWorker {
     }
 
     private SliceOutcome finish(long syncId, int made) {
-        Instant now = clock.instant();
+        Instant now = now();
         SyncRow job = syncs.load(syncId).orElseThrow();
         String summary = tx.execute(s -> {
             if (!syncs.finish(syncId, SyncState.DONE, null, now)) {
@@ -505,5 +505,10 @@ public class ListSyncWorker {
             work.run();
             return null;
         });
+    }
+
+    /** PostgreSQL keeps microseconds: times handed out are the times stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }
