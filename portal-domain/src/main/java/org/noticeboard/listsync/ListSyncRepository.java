@@ -275,30 +275,32 @@ class ListSyncRepository {
     }
 
     /**
-     * Records one change as done or failed and counts it on the job, in one statement pair; answers
-     * whether the job is still running (false once it was cancelled: the worker stops).
+     * Records one change as done or failed and counts it on the job, in one statement (atomic, and
+     * one round trip per change); answers whether the job is still running (false once it was
+     * cancelled: the worker stops). A change recorded already is not counted twice.
      */
     boolean itemFinished(long id, Item item, boolean done, @Nullable String detail, Instant now) {
-        int changed = db.update(X_LIST_SYNC_ITEM)
-                .set(X_LIST_SYNC_ITEM.STATE, done ? "DONE" : "FAILED")
-                .set(X_LIST_SYNC_ITEM.DETAIL, detail)
-                .set(X_LIST_SYNC_ITEM.DONE_AT, utc(now))
-                .where(X_LIST_SYNC_ITEM.SYNC_ID.eq(id), X_LIST_SYNC_ITEM.SEQ.eq(item.seq()),
-                        X_LIST_SYNC_ITEM.STATE.eq("PENDING"))
-                .execute();
-        if (changed == 0) {
-            return db.fetchExists(X_LIST_SYNC, X_LIST_SYNC.ID.eq(id), X_LIST_SYNC.STATE.eq(SyncState.RUNNING.name()));
-        }
-        String state = db.update(X_LIST_SYNC)
-                .set(X_LIST_SYNC.DONE, X_LIST_SYNC.DONE.plus(1))
-                .set(X_LIST_SYNC.ADDED, X_LIST_SYNC.ADDED.plus(done && item.action().equals("ADD") ? 1 : 0))
-                .set(X_LIST_SYNC.REMOVED, X_LIST_SYNC.REMOVED.plus(done && item.action().equals("REMOVE") ? 1 : 0))
-                .set(X_LIST_SYNC.FOLLOWED, X_LIST_SYNC.FOLLOWED.plus(done && item.action().equals("FOLLOW") ? 1 : 0))
-                .set(X_LIST_SYNC.FAILED, X_LIST_SYNC.FAILED.plus(done ? 0 : 1))
-                .set(X_LIST_SYNC.ATTEMPTS, done ? DSL.inline(0) : X_LIST_SYNC.ATTEMPTS)
-                .where(X_LIST_SYNC.ID.eq(id))
-                .returningResult(X_LIST_SYNC.STATE)
-                .fetchOne(X_LIST_SYNC.STATE);
+        int add = done && item.action().equals("ADD") ? 1 : 0;
+        int remove = done && item.action().equals("REMOVE") ? 1 : 0;
+        int follow = done && item.action().equals("FOLLOW") ? 1 : 0;
+        String state = db.resultQuery("""
+                with item as (
+                    update x_list_sync_item set state = ?, detail = ?, done_at = cast(? as timestamptz)
+                    where sync_id = ? and seq = ? and state = 'PENDING'
+                    returning 1),
+                n as (select count(*)::int as n from item)
+                update x_list_sync set
+                    done = done + n.n,
+                    added = added + ? * n.n,
+                    removed = removed + ? * n.n,
+                    followed = followed + ? * n.n,
+                    failed = failed + ? * n.n,
+                    attempts = case when ? then 0 else attempts end
+                from n
+                where x_list_sync.id = ?
+                returning x_list_sync.state""",
+                done ? "DONE" : "FAILED", detail, DSL.val(utc(now), X_LIST_SYNC_ITEM.DONE_AT), id, item.seq(), add, remove, follow, done ? 0 : 1, done, id)
+                .fetchOne(0, String.class);
         return SyncState.RUNNING.name().equals(state);
     }
 

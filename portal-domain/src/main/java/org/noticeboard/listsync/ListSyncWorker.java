@@ -317,8 +317,7 @@ public class ListSyncWorker {
             refusedInARow = done ? 0 : refusedInARow + 1;
             boolean isDone = done;
             String words = detail;
-            Boolean running = tx.execute(s -> syncs.itemFinished(job.id(), item, isDone, words, now()));
-            if (!Boolean.TRUE.equals(running)) {
+            if (!syncs.itemFinished(job.id(), item, isDone, words, now())) {
                 release(job, budget, reservation, made);
                 return new SliceOutcome(SliceOutcome.Kind.CANCELLED, SyncState.CANCELLED, null, made, null);
             }
