@@ -372,15 +372,14 @@ class ListSyncRepository {
                 .execute();
     }
 
-    /** X said the limit is reached until {@code until}: nothing more for this account before then. */
+    /**
+     * X said the limit is reached until {@code until}: nothing more for this account before then,
+     * and a new window from then on (X's word on its own window wins over our reckoning).
+     */
     void exhaust(long accountId, Budget budget, Instant until) {
-        var row = lockedWindow(accountId, budget);
-        Instant start = until.minus(Budget.SPAN);
-        if (row.getWindowStartedAt().toInstant().isAfter(start)) {
-            start = row.getWindowStartedAt().toInstant();
-        }
+        lockedWindow(accountId, budget);
         db.update(X_LIST_SYNC_PACE)
-                .set(X_LIST_SYNC_PACE.WINDOW_STARTED_AT, utc(start))
+                .set(X_LIST_SYNC_PACE.WINDOW_STARTED_AT, utc(until.minus(Budget.SPAN)))
                 .set(X_LIST_SYNC_PACE.USED, budget.limit())
                 .where(X_LIST_SYNC_PACE.ACCOUNT_ID.eq(accountId), X_LIST_SYNC_PACE.BUDGET.eq(budget.name()))
                 .execute();

@@ -68,9 +68,11 @@ final class Words {
                     + (job.message() == null ? "" : " " + job.message());
             case DONE -> (job.kind() == SyncKind.SYNC_LIST
                     ? (job.total() == 0 ? "The X List of " + handle + " already matched " + list + ": nothing to change."
-                            : "The X List of " + handle + " now matches " + list + ": " + progress(job) + ".")
+                            : "The X List of " + handle + (job.failed() == 0 ? " now matches " + list
+                                    : " now matches " + list + " but for what X refused") + ": " + progress(job) + ".")
                     : (job.total() == 0 ? "Nobody on " + list + " to follow from " + handle + "."
-                            : handle + " now follows the stakeholders on " + list + ": " + progress(job) + "."))
+                            : handle + " now follows " + (job.failed() == 0 ? "" : "all it could of ")
+                                    + "the stakeholders on " + list + ": " + progress(job) + "."))
                     + refused + skipped;
             case FAILED -> "Stopped after " + count(job.done()) + " of " + count(job.total(), "change", "changes")
                     + ": " + (job.message() == null ? "it failed." : job.message());

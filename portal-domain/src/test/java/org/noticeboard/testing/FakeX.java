@@ -36,6 +36,9 @@ public class FakeX implements XGateway {
     private final Deque<Scripted> createScript = new ArrayDeque<>();
     private final Deque<Supplier<XException>> lookupScript = new ArrayDeque<>();
     private final Deque<Supplier<XException>> uploadScript = new ArrayDeque<>();
+    /** Failures for the next list member changes and follows, in order; then they go through. */
+    private final Deque<Supplier<XException>> changeScript = new ArrayDeque<>();
+    private int changeCalls;
     private final AtomicLong ids = new AtomicLong(1_800_000_000_000_000_000L);
     private final Clock clock;
     private int createCalls;
@@ -49,7 +52,9 @@ public class FakeX implements XGateway {
         createScript.clear();
         lookupScript.clear();
         uploadScript.clear();
+        changeScript.clear();
         createCalls = 0;
+        changeCalls = 0;
     }
 
     public synchronized void clearScripts() {
@@ -68,6 +73,24 @@ public class FakeX implements XGateway {
 
     public synchronized void nextUpload(Supplier<XException> failure) {
         uploadScript.add(failure);
+    }
+
+    /** The next list member change (add or remove) or follow fails so. */
+    public synchronized void nextChange(Supplier<XException> failure) {
+        changeScript.add(failure);
+    }
+
+    /** List member changes and follows asked for, failed ones included. */
+    public synchronized int changeCalls() {
+        return changeCalls;
+    }
+
+    private void change() {
+        changeCalls++;
+        Supplier<XException> failure = changeScript.poll();
+        if (failure != null) {
+            throw failure.get();
+        }
     }
 
     public synchronized List<XPost> postsBy(String userId) {
@@ -152,10 +175,14 @@ public class FakeX implements XGateway {
     }
 
     @Override
-    public void addListMember(XToken token, String listId, String userId) {}
+    public synchronized void addListMember(XToken token, String listId, String userId) {
+        change();
+    }
 
     @Override
-    public void removeListMember(XToken token, String listId, String userId) {}
+    public synchronized void removeListMember(XToken token, String listId, String userId) {
+        change();
+    }
 
     @Override
     public XPage<XUser> listMembers(XToken token, String listId, @Nullable String paginationToken) {
@@ -163,7 +190,9 @@ public class FakeX implements XGateway {
     }
 
     @Override
-    public void follow(XToken token, String sourceUserId, String targetUserId) {}
+    public synchronized void follow(XToken token, String sourceUserId, String targetUserId) {
+        change();
+    }
 
     @Override
     public void unfollow(XToken token, String sourceUserId, String targetUserId) {}
