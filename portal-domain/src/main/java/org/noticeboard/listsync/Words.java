@@ -60,7 +60,7 @@ final class Words {
                     + (estimate == null ? "" : " " + pace + ", so if approved now it would finish around "
                             + time(estimate) + ".");
             case QUEUED -> "Approved by " + (job.approvedByName() == null ? "an account admin" : job.approvedByName())
-                    + "; it starts " + (job.nextAt() == null ? "shortly" : "at " + time(job.nextAt())) + "."
+                    + (job.message() == null ? "; it starts shortly." : ".")
                     + (job.message() == null ? "" : " " + job.message());
             case RUNNING -> count(job.done()) + " of " + count(job.total(), "change", "changes") + " made ("
                     + progress(job) + ")." + (estimate == null ? "" : " " + pace + ", so it should finish around "
