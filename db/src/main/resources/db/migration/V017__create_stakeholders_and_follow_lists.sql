@@ -126,32 +126,65 @@ create table x_list_sync (
     -- AWAITING_APPROVAL until an account admin of the account approves; then QUEUED, RUNNING, DONE or FAILED
     state           text        not null default 'AWAITING_APPROVAL',
     x_list_id       text,
+    -- the X List was found deleted on X and made again (done at most once per job)
+    x_list_recreated boolean    not null default false,
     total           integer     not null default 0,
     done            integer     not null default 0,
     added           integer     not null default 0,
     removed         integer     not null default 0,
+    followed        integer     not null default 0,
     failed          integer     not null default 0,
+    -- stakeholders on the list left out because Noticeboard knows no X account for them
+    skipped         integer     not null default 0,
+    -- failed attempts in a row (X not answering properly); reset by any change that went through
+    attempts        integer     not null default 0,
     requested_by    bigint      not null,
     approved_by     bigint,
+    cancelled_by    bigint,
     created_at      timestamptz not null default now(),
+    approved_at     timestamptz,
+    -- set when the changes were planned (items written); a restart resumes the plan instead of making a new one
+    planned_at      timestamptz,
     started_at      timestamptz,
     finished_at     timestamptz,
     next_at         timestamptz,
     message         text,
     constraint x_list_sync_account_fk foreign key (organisation_id, account_id) references official_account (organisation_id, id),
+    constraint x_list_sync_list_fk foreign key (organisation_id, list_id) references follow_list (organisation_id, id),
     constraint x_list_sync_kind_check check (kind in ('SYNC_LIST', 'FOLLOW_ALL')),
     constraint x_list_sync_state_check check (state in ('AWAITING_APPROVAL', 'QUEUED', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED'))
 );
 create index x_list_sync_list_idx on x_list_sync (list_id, id);
+create index x_list_sync_due_idx on x_list_sync (next_at) where state in ('QUEUED', 'RUNNING');
+-- one open job per list, account and kind: asking twice would only do the same changes twice
+create unique index x_list_sync_open_key on x_list_sync (list_id, account_id, kind)
+    where state in ('AWAITING_APPROVAL', 'QUEUED', 'RUNNING');
 
 -- The planned changes of one sync, done one by one so a restart resumes where it stopped.
 create table x_list_sync_item (
-    sync_id     bigint not null references x_list_sync (id) on delete cascade,
-    x_user_id   text   not null,
-    action      text   not null,
-    state       text   not null default 'PENDING',
-    detail      text,
+    sync_id        bigint      not null references x_list_sync (id) on delete cascade,
+    -- the order they are done in: removals first, so the X List never holds more than it must
+    seq            integer     not null,
+    x_user_id      text        not null,
+    action         text        not null,
+    stakeholder_id bigint,
+    state          text        not null default 'PENDING',
+    detail         text,
+    done_at        timestamptz,
     primary key (sync_id, action, x_user_id),
+    constraint x_list_sync_item_seq_key unique (sync_id, seq),
     constraint x_list_sync_item_action check (action in ('ADD', 'REMOVE', 'FOLLOW')),
     constraint x_list_sync_item_state check (state in ('PENDING', 'DONE', 'FAILED'))
+);
+create index x_list_sync_item_pending_idx on x_list_sync_item (sync_id, seq) where state = 'PENDING';
+
+-- How much of X's 15-minute allowance each account has used for list changes (MEMBERS: 300) and
+-- follows (FOLLOWS: 50), shared by all of its jobs and all portal instances, kept across restarts.
+create table x_list_sync_pace (
+    account_id        bigint      not null references official_account (id) on delete cascade,
+    budget            text        not null,
+    window_started_at timestamptz not null,
+    used              integer     not null,
+    primary key (account_id, budget),
+    constraint x_list_sync_pace_budget check (budget in ('MEMBERS', 'FOLLOWS'))
 );

@@ -43,6 +43,9 @@ public class FakeX implements XGateway {
     private final Map<String, XUser> users = new LinkedHashMap<>();
     private final Deque<Supplier<XException>> usersScript = new ArrayDeque<>();
     private final List<List<String>> userLookups = new ArrayList<>();
+    /** Failures for the next list member changes and follows, in order; then they go through. */
+    private final Deque<Supplier<XException>> changeScript = new ArrayDeque<>();
+    private int changeCalls;
     private final AtomicLong ids = new AtomicLong(1_800_000_000_000_000_000L);
     private final Clock clock;
     private int createCalls;
@@ -59,7 +62,9 @@ public class FakeX implements XGateway {
         users.clear();
         usersScript.clear();
         userLookups.clear();
+        changeScript.clear();
         createCalls = 0;
+        changeCalls = 0;
     }
 
     public synchronized void clearScripts() {
@@ -107,6 +112,24 @@ public class FakeX implements XGateway {
 
     public synchronized void nextUpload(Supplier<XException> failure) {
         uploadScript.add(failure);
+    }
+
+    /** The next list member change (add or remove) or follow fails so. */
+    public synchronized void nextChange(Supplier<XException> failure) {
+        changeScript.add(failure);
+    }
+
+    /** List member changes and follows asked for, failed ones included. */
+    public synchronized int changeCalls() {
+        return changeCalls;
+    }
+
+    private void change() {
+        changeCalls++;
+        Supplier<XException> failure = changeScript.poll();
+        if (failure != null) {
+            throw failure.get();
+        }
     }
 
     public synchronized List<XPost> postsBy(String userId) {
@@ -207,10 +230,14 @@ public class FakeX implements XGateway {
     }
 
     @Override
-    public void addListMember(XToken token, String listId, String userId) {}
+    public synchronized void addListMember(XToken token, String listId, String userId) {
+        change();
+    }
 
     @Override
-    public void removeListMember(XToken token, String listId, String userId) {}
+    public synchronized void removeListMember(XToken token, String listId, String userId) {
+        change();
+    }
 
     @Override
     public XPage<XUser> listMembers(XToken token, String listId, @Nullable String paginationToken) {
@@ -218,7 +245,9 @@ public class FakeX implements XGateway {
     }
 
     @Override
-    public void follow(XToken token, String sourceUserId, String targetUserId) {}
+    public synchronized void follow(XToken token, String sourceUserId, String targetUserId) {
+        change();
+    }
 
     @Override
     public void unfollow(XToken token, String sourceUserId, String targetUserId) {}

@@ -27,6 +27,8 @@ import org.noticeboard.x.sandbox.XSandbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+import org.noticeboard.listsync.ListSyncWorker;
+import org.noticeboard.x.listsync.ListSyncTasks;
 import org.noticeboard.x.publishing.PublishingTasks;
 import org.noticeboard.xapi.XGateway;
 import org.slf4j.Logger;
@@ -46,7 +48,7 @@ import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorH
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
-/** The X integration's beans: endpoints, token storage and refresh, the gateway, and publishing. */
+/** The X integration's beans: endpoints, token storage and refresh, the gateway, publishing and list sync. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(XProperties.class)
 public class XIntegrationConfiguration {
@@ -180,12 +182,19 @@ public class XIntegrationConfiguration {
         return new PublishingTasks(publisher, clock, properties.publishing().pollInterval());
     }
 
+    @Bean
+    ListSyncTasks listSyncTasks(ListSyncWorker worker, Clock clock, XProperties properties) {
+        return new ListSyncTasks(worker, clock, properties.publishing().pollInterval());
+    }
+
+    /** The background work that talks to X: publishing posts and syncing follow lists, shared by all instances. */
     @Bean(destroyMethod = "stop")
     @ConditionalOnBooleanProperty(name = "noticeboard.x.publishing.enabled", matchIfMissing = true)
-    Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, XProperties properties, Clock clock) {
+    Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, ListSyncTasks listSync,
+            XProperties properties, Clock clock) {
         var publishing = properties.publishing();
-        Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost())
-                .startTasks(tasks.scanDue())
+        Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost(), listSync.sync())
+                .startTasks(tasks.scanDue(), listSync.scanDue())
                 .threads(publishing.threads())
                 .pollingInterval(publishing.pollInterval())
                 .heartbeatInterval(publishing.heartbeat())

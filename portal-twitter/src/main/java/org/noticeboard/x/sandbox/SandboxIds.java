@@ -28,6 +28,23 @@ final class SandboxIds {
         this.clock = clock;
     }
 
+    /** Takes {@code count} consecutive ids at once; returns the last of them. */
+    long nextBlock(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("Take at least one id");
+        }
+        long candidate = Math.max(0, clock.millis() - X_EPOCH_MILLIS) << SEQUENCE_BITS;
+        Long last = dsl.update(X_SANDBOX_ID_STATE)
+                .set(X_SANDBOX_ID_STATE.LAST_ID, DSL.greatest(X_SANDBOX_ID_STATE.LAST_ID.plus((long) count),
+                        DSL.val(candidate + count - 1)))
+                .returningResult(X_SANDBOX_ID_STATE.LAST_ID)
+                .fetchOne(X_SANDBOX_ID_STATE.LAST_ID);
+        if (last == null) {
+            throw new IllegalStateException("x_sandbox_id_state has no row: was V015 applied?");
+        }
+        return last;
+    }
+
     long next() {
         long candidate = Math.max(0, clock.millis() - X_EPOCH_MILLIS) << SEQUENCE_BITS;
         Long id = dsl.update(X_SANDBOX_ID_STATE)

@@ -235,6 +235,83 @@ public class XSandbox {
                         .and(X_SANDBOX_POST.TEXT.eq(text)));
     }
 
+    /**
+     * Makes many users at once (those whose handle is taken already are kept as they are), for a
+     * world with thousands of people in it: one statement instead of one round of lookups per user.
+     * Returns every one of them, new or old, by handle as given.
+     */
+    public Map<String, SandboxUser> ensureUsers(Collection<String> usernames) {
+        List<String> handles = usernames.stream().distinct().toList();
+        for (String username : handles) {
+            if (!USERNAME.matcher(username).matches()) {
+                throw new IllegalArgumentException("Not an X handle (1 to 15 letters, digits or _): " + username);
+            }
+        }
+        if (!handles.isEmpty()) {
+            dsl.transaction(tx -> {
+                DSLContext db = tx.dsl();
+                long last = new SandboxIds(db, clock).nextBlock(handles.size());
+                long first = last - handles.size() + 1;
+                OffsetDateTime now = now();
+                for (int from = 0; from < handles.size(); from += 1000) {
+                    var insert = db.insertInto(X_SANDBOX_USER, X_SANDBOX_USER.ID, X_SANDBOX_USER.USERNAME,
+                            X_SANDBOX_USER.NAME, X_SANDBOX_USER.DESCRIPTION, X_SANDBOX_USER.CREATED_AT);
+                    for (int i = from; i < Math.min(handles.size(), from + 1000); i++) {
+                        insert = insert.values(first + i, handles.get(i), handles.get(i), "", now);
+                    }
+                    insert.onConflictDoNothing().execute();
+                }
+            });
+        }
+        Map<String, String> byLower = new HashMap<>();
+        handles.forEach(h -> byLower.put(h.toLowerCase(Locale.ROOT), h));
+        Map<String, SandboxUser> users = new java.util.LinkedHashMap<>();
+        for (List<String> batch : chunks(List.copyOf(byLower.keySet()), 1000)) {
+            dsl.selectFrom(X_SANDBOX_USER)
+                    .where(DSL.lower(X_SANDBOX_USER.USERNAME).in(batch))
+                    .forEach(r -> users.put(byLower.get(r.getUsername().toLowerCase(Locale.ROOT)), toUser(r)));
+        }
+        return users;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> values, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += size) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + size)));
+        }
+        return chunks;
+    }
+
+    /** The ids of an X List's members in the order they were added; empty if there is no such List. */
+    public List<String> listMemberIds(String listId) {
+        return dsl.select(X_SANDBOX_LIST_MEMBER.USER_ID).from(X_SANDBOX_LIST_MEMBER)
+                .where(X_SANDBOX_LIST_MEMBER.LIST_ID.eq(parseId(listId)))
+                .orderBy(X_SANDBOX_LIST_MEMBER.POSITION)
+                .fetch(r -> String.valueOf(r.value1()));
+    }
+
+    /** The List, as its owner sees it. */
+    public Optional<SandboxList> list(String listId) {
+        return list(parseId(listId));
+    }
+
+    /** Someone deletes an X List on X (outside the portal), with its members. */
+    public void deleteList(String listId) {
+        long id = parseId(listId);
+        dsl.transaction(tx -> {
+            tx.dsl().deleteFrom(X_SANDBOX_LIST_MEMBER).where(X_SANDBOX_LIST_MEMBER.LIST_ID.eq(id)).execute();
+            tx.dsl().deleteFrom(X_SANDBOX_LIST).where(X_SANDBOX_LIST.ID.eq(id)).execute();
+        });
+    }
+
+    /** The ids of the users this handle follows; empty if there is no such user. */
+    public Set<String> followingIds(String username) {
+        return dsl.select(X_SANDBOX_FOLLOW.TARGET_USER_ID).from(X_SANDBOX_FOLLOW)
+                .join(X_SANDBOX_USER).on(X_SANDBOX_USER.ID.eq(X_SANDBOX_FOLLOW.SOURCE_USER_ID))
+                .where(DSL.lower(X_SANDBOX_USER.USERNAME).eq(username.toLowerCase(Locale.ROOT)))
+                .fetchSet(r -> String.valueOf(r.value1()));
+    }
+
     // ------------------------------------------------------------------ lookups for the API
 
     Optional<SandboxUser> userById(long id) {
@@ -592,15 +669,19 @@ public class XSandbox {
                 throw ApiProblem.notFound("user", "user_id", String.valueOf(userId),
                         "Could not find user with user_id: [" + userId + "].");
             }
-            if (db.fetchExists(X_SANDBOX_LIST_MEMBER,
-                    X_SANDBOX_LIST_MEMBER.LIST_ID.eq(listId).and(X_SANDBOX_LIST_MEMBER.USER_ID.eq(userId)))) {
+            // one look at the List answers all three questions (a List of 5,000 is synced one add at a time)
+            var members = db.select(DSL.count(), DSL.max(X_SANDBOX_LIST_MEMBER.POSITION),
+                            DSL.boolOr(X_SANDBOX_LIST_MEMBER.USER_ID.eq(userId)))
+                    .from(X_SANDBOX_LIST_MEMBER)
+                    .where(X_SANDBOX_LIST_MEMBER.LIST_ID.eq(list.getId()))
+                    .fetchSingle();
+            if (Boolean.TRUE.equals(members.value3())) {
                 return;
             }
-            if (db.fetchCount(X_SANDBOX_LIST_MEMBER, X_SANDBOX_LIST_MEMBER.LIST_ID.eq(listId)) >= MAX_LIST_MEMBERS) {
+            if (members.value1() >= MAX_LIST_MEMBERS) {
                 throw ApiProblem.forbidden("You cannot add more than " + MAX_LIST_MEMBERS + " members to a List.");
             }
-            Long last = db.select(DSL.max(X_SANDBOX_LIST_MEMBER.POSITION)).from(X_SANDBOX_LIST_MEMBER)
-                    .where(X_SANDBOX_LIST_MEMBER.LIST_ID.eq(list.getId())).fetchOne(0, Long.class);
+            Long last = members.value2();
             db.insertInto(X_SANDBOX_LIST_MEMBER)
                     .set(X_SANDBOX_LIST_MEMBER.LIST_ID, listId)
                     .set(X_SANDBOX_LIST_MEMBER.USER_ID, userId)
