@@ -68,10 +68,7 @@ public class StakeholderService {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("out_of_range", "limit", "A page holds 1 to " + MAX_PAGE + " stakeholders.");
         }
-        int total = stakeholders.count(actor.organisationId(), query);
-        List<Stakeholder> page = total <= offset ? List.of()
-                : stakeholders.search(actor.organisationId(), query, offset, limit);
-        return new StakeholderPage(page, total, offset, limit);
+        return stakeholders.page(actor.organisationId(), query, offset, limit);
     }
 
     /** Every stakeholder matching the query, in name order: for exports. */
