@@ -1,3 +1,9 @@
+-- Trigram indexes make the directory's free-text search ("contains", not only "starts with") fast
+-- on tens of thousands of stakeholders. The extension lives in its own schema so that its functions
+-- stay out of the generated jOOQ code; its operators work wherever it is installed.
+create schema if not exists extensions;
+create extension if not exists pg_trgm schema extensions;
+
 -- The organisation's stakeholder directory: who matters, checked against X.
 create table stakeholder (
     id               bigint generated always as identity primary key,
@@ -20,6 +26,8 @@ create table stakeholder (
     created_at       timestamptz not null default now(),
     updated_at       timestamptz not null default now(),
     version          integer     not null default 0,
+    -- what free-text search looks in: name and handle, lower-cased once here instead of in every query
+    search_text      text        generated always as (lower(name || ' ' || handle)) stored,
     constraint stakeholder_handle_format check (handle ~ '^[A-Za-z0-9_]{1,15}$'),
     constraint stakeholder_category_check check (category in ('MP', 'MINISTER', 'DEVOLVED_MEMBER', 'NHS_ORGANISATION',
         'ICB_HEALTH_BOARD', 'THINK_TANK', 'CHARITY', 'PATIENT_GROUP', 'PROFESSIONAL_BODY', 'ROYAL_COLLEGE', 'MEDIA',
@@ -30,8 +38,10 @@ create table stakeholder (
 create unique index stakeholder_handle_key on stakeholder (organisation_id, lower(handle));
 create unique index stakeholder_x_user_key on stakeholder (organisation_id, x_user_id) where x_user_id is not null;
 create unique index stakeholder_org_id_key on stakeholder (organisation_id, id);
-create index stakeholder_name_idx on stakeholder (organisation_id, lower(name) text_pattern_ops);
-create index stakeholder_category_idx on stakeholder (organisation_id, category);
+-- the directory is listed by name, page by page, whole or filtered by category
+create index stakeholder_name_idx on stakeholder (organisation_id, lower(name), id);
+create index stakeholder_category_idx on stakeholder (organisation_id, category, lower(name), id);
+create index stakeholder_search_idx on stakeholder using gin (search_text extensions.gin_trgm_ops);
 
 -- Follow lists curated by a department and shared as it chooses.
 create table follow_list (
@@ -44,7 +54,7 @@ create table follow_list (
     -- DEPARTMENT: its own department; ORGANISATION: every member; PUBLIC: also anyone with the link
     visibility      text        not null default 'DEPARTMENT',
     public_token    text,
-    forked_from     bigint,
+    forked_from     bigint      references follow_list (id) on delete set null,
     created_by      bigint,
     created_at      timestamptz not null default now(),
     updated_at      timestamptz not null default now(),
@@ -76,6 +86,9 @@ create table follow_list_change (
     organisation_id bigint      not null,
     list_id         bigint      not null references follow_list (id) on delete cascade,
     stakeholder_id  bigint      not null,
+    -- kept as they were, so the history still says whom after the stakeholder has left the directory
+    stakeholder_handle text     not null,
+    stakeholder_name   text     not null,
     change          text        not null,
     member_id       bigint,
     member_name     text        not null,

@@ -9,4 +9,9 @@ public class NotFoundException extends DomainException {
     public NotFoundException(String subject, Object id) {
         super("not_found", subject + " #" + id + " does not exist in your organisation.");
     }
+
+    /** For what is looked up by something other than an id within an organisation (a public link). */
+    public NotFoundException(String message) {
+        super("not_found", message);
+    }
 }

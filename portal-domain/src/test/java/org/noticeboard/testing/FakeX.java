@@ -6,7 +6,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +26,8 @@ import org.noticeboard.xapi.XUser;
 /**
  * X for domain tests: remembers what was posted, and fails on cue. The portal-twitter tests run the
  * same publisher against the X sandbox and WireMock; this one lets a domain test say exactly when X
- * fails (before, or after it created the post).
+ * fails (before, or after it created the post). Its users are those a test registers; looking up a
+ * handle nobody registered finds nothing, as X leaves unknown usernames out.
  */
 public class FakeX implements XGateway {
 
@@ -36,6 +40,9 @@ public class FakeX implements XGateway {
     private final Deque<Scripted> createScript = new ArrayDeque<>();
     private final Deque<Supplier<XException>> lookupScript = new ArrayDeque<>();
     private final Deque<Supplier<XException>> uploadScript = new ArrayDeque<>();
+    private final Map<String, XUser> users = new LinkedHashMap<>();
+    private final Deque<Supplier<XException>> usersScript = new ArrayDeque<>();
+    private final List<List<String>> userLookups = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(1_800_000_000_000_000_000L);
     private final Clock clock;
     private int createCalls;
@@ -49,6 +56,9 @@ public class FakeX implements XGateway {
         createScript.clear();
         lookupScript.clear();
         uploadScript.clear();
+        users.clear();
+        usersScript.clear();
+        userLookups.clear();
         createCalls = 0;
     }
 
@@ -56,6 +66,35 @@ public class FakeX implements XGateway {
         createScript.clear();
         lookupScript.clear();
         uploadScript.clear();
+        usersScript.clear();
+    }
+
+    /** An X user that {@link #usersByUsernames} finds from now on, by its username in any case. */
+    public synchronized XUser registerUser(String username, String name, int followers) {
+        var user = new XUser(String.valueOf(ids.incrementAndGet()), username, name, followers, false, null);
+        users.put(username.toLowerCase(Locale.ROOT), user);
+        return user;
+    }
+
+    /** This X user, exactly (to give a renamed account the id it had). */
+    public synchronized XUser registerUser(XUser user) {
+        users.put(user.username().toLowerCase(Locale.ROOT), user);
+        return user;
+    }
+
+    /** The account was deleted or suspended on X: lookups no longer find it. */
+    public synchronized void removeUser(String username) {
+        users.remove(username.toLowerCase(Locale.ROOT));
+    }
+
+    /** The next users lookup fails with this. */
+    public synchronized void nextUsersLookup(Supplier<XException> failure) {
+        usersScript.add(failure);
+    }
+
+    /** The usernames asked for, one list per request to X. */
+    public synchronized List<List<String>> userLookups() {
+        return List.copyOf(userLookups);
     }
 
     public synchronized void nextCreate(Cue cue, Supplier<XException> failure) {
@@ -113,9 +152,25 @@ public class FakeX implements XGateway {
         return posts.stream().filter(p -> postIds.contains(p.id())).toList();
     }
 
+    /** Like X: at most 100 usernames a request (the real gateway splits longer lists), unknown ones left out. */
     @Override
-    public List<XUser> usersByUsernames(XToken token, List<String> usernames) {
-        return List.of();
+    public synchronized List<XUser> usersByUsernames(XToken token, List<String> usernames) {
+        var found = new ArrayList<XUser>();
+        for (int from = 0; from < usernames.size(); from += 100) {
+            var batch = List.copyOf(usernames.subList(from, Math.min(usernames.size(), from + 100)));
+            userLookups.add(batch);
+            Supplier<XException> failure = usersScript.poll();
+            if (failure != null) {
+                throw failure.get();
+            }
+            for (String username : batch) {
+                XUser user = users.get(username.toLowerCase(Locale.ROOT));
+                if (user != null) {
+                    found.add(user);
+                }
+            }
+        }
+        return found;
     }
 
     @Override
