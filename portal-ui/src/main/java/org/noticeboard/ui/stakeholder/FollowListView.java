@@ -28,6 +28,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -97,8 +98,9 @@ public class FollowListView extends VerticalLayout implements BeforeEnterObserve
         removeAll();
         var heading = new H2(list.name());
         heading.setId("list-title");
-        var facts = new Paragraph(list.departmentName() + "'s list. Seen by: " + list.visibility().label().toLowerCase()
-                + ". " + list.memberCount() + (list.memberCount() == 1 ? " member" : " members") + ", changed "
+        var facts = new Paragraph(list.departmentName() + "'s list. Seen by: "
+                + list.visibility().label().toLowerCase(Locale.ROOT) + ". " + list.memberCount()
+                + (list.memberCount() == 1 ? " member" : " members") + ", changed "
                 + Shown.time(list.updatedAt(), zone) + "." + (list.forkedFromId() == null ? ""
                         : " Forked from list #" + list.forkedFromId() + "."));
         facts.setId("list-facts");
@@ -190,7 +192,7 @@ public class FollowListView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private static String fileName(FollowList list) {
-        String safe = list.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "").toLowerCase();
+        String safe = list.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "").toLowerCase(Locale.ROOT);
         return (safe.isEmpty() ? "follow-list" : safe) + ".csv";
     }
 
@@ -237,7 +239,8 @@ public class FollowListView extends VerticalLayout implements BeforeEnterObserve
                     return;
                 }
                 if (Feedback.attempt(() -> lists.setVisibility(list.id(), e.getValue(), list.version()))) {
-                    Feedback.success("\"" + list.name() + "\" is now seen by: " + e.getValue().label().toLowerCase()
+                    Feedback.success("\"" + list.name() + "\" is now seen by: "
+                            + e.getValue().label().toLowerCase(Locale.ROOT)
                             + (list.visibility() == Visibility.PUBLIC ? ". The old public link no longer works." : "."));
                 }
                 draw();

@@ -47,7 +47,7 @@ import org.noticeboard.ui.shell.Feedback;
  */
 @Route("stakeholders")
 @PageTitle("Stakeholders | Noticeboard")
-@Menu(title = "Stakeholders", order = 55, icon = "vaadin:address-book")
+@Menu(title = "Stakeholders", order = 55, icon = "vaadin:user-card")
 @PermitAll
 public class StakeholdersView extends VerticalLayout implements BeforeEnterObserver {
 
