@@ -47,6 +47,9 @@ public class DemoData {
                     List.of(Role.ACCOUNT_ADMIN)),
             new DemoUser("cara.curator", "Cara Byrne", "Northshire Community Health NHS Trust",
                     "Older People's Rehabilitation", List.of(Role.CURATOR, Role.STAFF)),
+            // a curator of a second department, to subscribe to and fork the first one's lists
+            new DemoUser("pia.curator", "Pia Novak", "Northshire Community Health NHS Trust", "Physiotherapy",
+                    List.of(Role.CURATOR)),
             new DemoUser("aud.auditor", "Audrey Okafor", "Northshire Community Health NHS Trust", "Information Governance",
                     List.of(Role.AUDITOR)),
             new DemoUser("val.admin", "Val Jones", "Valley Health Board", "Communications", List.of(Role.ORG_ADMIN)));

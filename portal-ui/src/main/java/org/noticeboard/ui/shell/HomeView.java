@@ -31,6 +31,7 @@ public class HomeView extends VerticalLayout {
             Role.APPROVER, "Review queue, My posts (with the posts of the accounts you approve), Calendar, Reply templates",
             Role.ORG_ADMIN, "Departments, Members and roles, Policy, Guidance (editable), Audit trail",
             Role.ACCOUNT_ADMIN, "Official accounts and their approval workflows",
+            Role.CURATOR, "Stakeholders (with CSV import and export), Follow lists",
             Role.AUDITOR, "Policy (read-only), Audit trail");
 
     public HomeView(MemberService members, OrganisationService organisations) {
