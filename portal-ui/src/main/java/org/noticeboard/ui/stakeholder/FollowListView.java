@@ -142,6 +142,12 @@ public class FollowListView extends VerticalLayout implements BeforeEnterObserve
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWrap(true);
         bar.add(Csv.download("export-list", "Export CSV", fileName(list), () -> lists.export(list.id())));
+        // curators ask for a sync and everyone follows it there; the domain decides who may do what
+        var sync = new Button("Sync to X…", e -> getUI().ifPresent(ui -> ui.navigate(
+                org.noticeboard.ui.listsync.ListSyncView.class,
+                new com.vaadin.flow.router.RouteParameters("listId", String.valueOf(list.id())))));
+        sync.setId("sync-list");
+        bar.add(sync);
         if (list.editable()) {
             var importInto = new Button("Import CSV into this list", e -> getUI().ifPresent(ui -> ui.navigate(
                     StakeholderImportView.class, QueryParameters.of("list", String.valueOf(list.id())))));
