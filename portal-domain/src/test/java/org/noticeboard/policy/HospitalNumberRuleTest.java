@@ -61,7 +61,8 @@ class HospitalNumberRuleTest {
         String text = "a".repeat(5_000);
         long start = System.nanoTime();
         List<Finding> findings = Fixture.findings("hospital-number", parameters, text);
-        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+        // stopped by the rule's own time budget, not left running for minutes (generous: CI machines are busy)
+        assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.span()).isNull();
             assertThat(f.message()).contains("could not finish");

