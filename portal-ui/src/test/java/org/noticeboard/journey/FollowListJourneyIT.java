@@ -68,7 +68,9 @@ class FollowListJourneyIT extends JourneyTest {
             first.locator("#stakeholder-category input").fill("Charity");
             first.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Charity").setExact(true)).click();
             first.locator("#save-stakeholder").click();
-            assertThat(first.locator("#stakeholder-check")).containsText("was not checked");
+            // checked against X when an account is connected (another journey in this portal may have
+            // connected one), otherwise kept unchecked: either way the check says so about this handle
+            assertThat(first.locator("#stakeholder-check")).containsText(java.util.regex.Pattern.compile("was not checked|@AgeUKPolicy"));
             first.locator("#close-stakeholder").click();
             first.locator("#side-nav").getByText("Follow lists").click();
             first.locator("#lists").getByText(LIST).click();
