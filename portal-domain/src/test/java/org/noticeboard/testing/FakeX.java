@@ -46,6 +46,8 @@ public class FakeX implements XGateway {
     /** Failures for the next list member changes and follows, in order; then they go through. */
     private final Deque<Supplier<XException>> changeScript = new ArrayDeque<>();
     private int changeCalls;
+    private final Map<String, org.noticeboard.xapi.XMetrics> metrics = new LinkedHashMap<>();
+    private final List<List<String>> postLookups = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(1_800_000_000_000_000_000L);
     private final Clock clock;
     private int createCalls;
@@ -65,6 +67,18 @@ public class FakeX implements XGateway {
         changeScript.clear();
         createCalls = 0;
         changeCalls = 0;
+        metrics.clear();
+        postLookups.clear();
+    }
+
+    /** People engaged with a post: {@link #posts} reports these public metrics from now on. */
+    public synchronized void setMetrics(String postId, org.noticeboard.xapi.XMetrics value) {
+        metrics.put(postId, value);
+    }
+
+    /** The post ids asked for by {@link #posts}, one list per request to X. */
+    public synchronized List<List<String>> postLookups() {
+        return List.copyOf(postLookups);
     }
 
     public synchronized void clearScripts() {
@@ -172,7 +186,15 @@ public class FakeX implements XGateway {
 
     @Override
     public synchronized List<XPost> posts(XToken token, List<String> postIds) {
-        return posts.stream().filter(p -> postIds.contains(p.id())).toList();
+        postLookups.add(List.copyOf(postIds));
+        if (postIds.size() > 100) {
+            // X refuses the whole request: at most 100 ids
+            throw new XException(org.noticeboard.xapi.XFailure.INVALID_REQUEST, 400, "ids: at most 100 ids");
+        }
+        return posts.stream().filter(p -> postIds.contains(p.id()))
+                .map(p -> new XPost(p.id(), p.text(), p.authorId(), p.createdAt(), p.conversationId(), p.inReplyToPostId(),
+                        p.quotedPostId(), metrics.getOrDefault(p.id(), new org.noticeboard.xapi.XMetrics(0, 0, 0, 0, 0L))))
+                .toList();
     }
 
     /** Like X: at most 100 usernames a request (the real gateway splits longer lists), unknown ones left out. */
