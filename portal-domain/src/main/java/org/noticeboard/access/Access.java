@@ -71,6 +71,21 @@ public class Access {
         }
     }
 
+    /** Runs trusted server-side work (demo seeding) as one member, with their grants, as if they had signed in. */
+    public <T> T asMember(long memberId, Supplier<T> work) {
+        Actor previous = systemActor.get();
+        systemActor.set(load(memberId));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                systemActor.remove();
+            } else {
+                systemActor.set(previous);
+            }
+        }
+    }
+
     Actor load(long memberId) {
         var member = db.selectFrom(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne();
         if (member == null || !member.getActive()) {

@@ -62,10 +62,17 @@ public class DemoData {
     private final CampaignService campaigns;
     private final WorkflowService workflows;
     private final ReplyTemplateService templates;
+    private final DemoImpact impact;
+    private final org.noticeboard.tweetchat.TweetChatService chats;
+    private final org.noticeboard.organisation.OrganisationService organisations;
 
     public DemoData(Tenants tenants, Access access, DepartmentService departments, MemberService members,
             OfficialAccountService accounts, CampaignService campaigns, WorkflowService workflows,
-            ReplyTemplateService templates) {
+            ReplyTemplateService templates, DemoImpact impact, org.noticeboard.tweetchat.TweetChatService chats,
+            org.noticeboard.organisation.OrganisationService organisations) {
+        this.impact = impact;
+        this.chats = chats;
+        this.organisations = organisations;
         this.tenants = tenants;
         this.access = access;
         this.departments = departments;
@@ -104,8 +111,31 @@ public class DemoData {
                             StepCondition.ALWAYS)), true), workflows.current(physio).version());
             templates.create("Care Opinion invitation", "We're sorry to hear about your experience. Please share your "
                     + "story on Care Opinion so the team can learn from it and reply: {link}");
-            campaigns.create("Falls Awareness Week", List.of("#FallsAwareness", "#PhysioWorks"), null, null);
-            campaigns.create("Monthly #physiotalk chat", List.of("#physiotalk"), null, null);
+            var falls = campaigns.create("Falls Awareness Week", List.of("#FallsAwareness", "#PhysioWorks"), null, null,
+                    "Three ICBs fund community falls clinics, and more people ask us how to prevent falls");
+            var physiotalk = campaigns.create("Monthly #physiotalk chat", List.of("#physiotalk"), null, null,
+                    "Raise the profile of physiotherapy with decision-makers (seed 000)");
+            // half a year of published posts, their metrics and mentions, for the impact dashboard
+            var main = accounts.list().stream().filter(a -> a.handle().value().equals("NorthshireNHS")).findFirst().orElseThrow();
+            var sam = members.list().stream().filter(m -> "sam.staff".equals(m.username())).findFirst().orElseThrow();
+            impact.seed(trust.id(), main.id(), sam.id(), sam.displayName(), falls.id(), organisations.current().timeZone());
+            // next month's #physiotalk chat, planned by Sam and waiting for the communications team's one approval
+            var day = java.time.LocalDate.now(organisations.current().timeZone()).plusMonths(1)
+                    .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.MONDAY));
+            access.asMember(sam.id(), () -> {
+                var chat = chats.plan(new org.noticeboard.tweetchat.ChatPlan(physio, physiotalk.id(),
+                        "Strategic influencing using Twitter", "#physiotalk", List.of(
+                        new org.noticeboard.tweetchat.ChatQuestion("How do you currently use Twitter for strategic influencing?",
+                                day.atTime(20, 0)),
+                        new org.noticeboard.tweetchat.ChatQuestion("Who are the key stakeholders or policymakers we should be "
+                                + "influencing via Twitter?", day.atTime(20, 15)),
+                        new org.noticeboard.tweetchat.ChatQuestion("What successes have you had so far using Twitter this way?",
+                                day.atTime(20, 30)),
+                        new org.noticeboard.tweetchat.ChatQuestion("How can we measure the impact and influence of our activity "
+                                + "on social media?", day.atTime(20, 45))),
+                        "The monthly #physiotalk chat runs from 8 to 9 pm, when clinicians can join."));
+                return chats.submit(chat.id());
+            });
             return null;
         });
         var board = tenants.create(BOARD, "Valley Health Board");

@@ -97,8 +97,6 @@ public class ImpactService {
             throw new InvalidInputException("scope", "scope", "Choose an account or a campaign.");
         }
         ZoneId zone = organisations.current().timeZone();
-        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         long org = actor.organisationId();
 
         String scope;
@@ -121,6 +119,20 @@ public class ImpactService {
             mentionScope = MENTION.IN_REPLY_TO_X_POST_ID.in(scopePostIds(org, postScope)).or(tagged);
         }
 
+        return figures(db, org, zone, scope, postScope, mentionScope, from, to);
+    }
+
+    /** One account's figures over the period (no access check): what the benchmark measures. */
+    static Dashboard accountFigures(DSLContext db, long org, ZoneId zone, String handle, long accountId, LocalDate from,
+            LocalDate to) {
+        return figures(db, org, zone, handle, POST.ACCOUNT_ID.eq(accountId), MENTION.ACCOUNT_ID.eq(accountId), from, to);
+    }
+
+    /** The figures of posts in {@code postScope} and mentions in {@code mentionScope} over the period (no access check). */
+    static Dashboard figures(DSLContext db, long org, ZoneId zone, String scope, Condition postScope, Condition mentionScope,
+            LocalDate from, LocalDate to) {
+        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         // posts published in the period, each with its current text and latest metrics snapshot
         var latest = DSL.select(POST_METRIC_SNAPSHOT.LIKES, POST_METRIC_SNAPSHOT.REPOSTS, POST_METRIC_SNAPSHOT.REPLIES,
                         POST_METRIC_SNAPSHOT.QUOTES, POST_METRIC_SNAPSHOT.IMPRESSIONS)
@@ -254,7 +266,7 @@ public class ImpactService {
         return ImpactCsv.write(dashboard(query));
     }
 
-    private org.jooq.Select<org.jooq.Record1<String>> scopePostIds(long org, Condition postScope) {
+    static org.jooq.Select<org.jooq.Record1<String>> scopePostIds(long org, Condition postScope) {
         return DSL.select(POST.X_POST_ID)
                 .from(POST)
                 .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))

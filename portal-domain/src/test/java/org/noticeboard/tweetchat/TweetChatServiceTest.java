@@ -78,7 +78,9 @@ class TweetChatServiceTest {
     }
 
     ChatPlan plan(String title, List<ChatQuestion> questions) {
-        return new ChatPlan(trust.account().id(), physiotalk.id(), title, "physiotalk", questions, null);
+        // 8 pm is outside the default publishing hours: the planner says why once for every question
+        return new ChatPlan(trust.account().id(), physiotalk.id(), title, "physiotalk", questions,
+                "The #physiotalk chat runs from 8 to 9 pm, when clinicians can join.");
     }
 
     List<ChatQuestion> physiotalkQuestions(LocalDateTime start) {
@@ -137,6 +139,18 @@ class TweetChatServiceTest {
                 .isInstanceOf(DomainException.class)
                 .hasMessageStartingWith("Q2: This post cannot be submitted until you fix");
         assertThat(caller.as(staff, () -> chats.get(chat.id())).commonState()).as("none submitted").isEqualTo(PostState.DRAFT);
+    }
+
+    @Test
+    void a_warning_without_a_justification_stops_the_submission_naming_the_question() {
+        var plan = new ChatPlan(trust.account().id(), null, "Unjustified", "#physiotalk", physiotalkQuestions(eight), null);
+        TweetChat chat = caller.as(staff, () -> chats.plan(plan));
+
+        assertThatThrownBy(() -> caller.run(staff, () -> chats.submit(chat.id())))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Q1: Explain why it is right to post anyway, for: This would be published on ")
+                .hasMessageContaining("outside publishing hours");
+        assertThat(caller.as(staff, () -> chats.get(chat.id())).commonState()).isEqualTo(PostState.DRAFT);
     }
 
     @Test

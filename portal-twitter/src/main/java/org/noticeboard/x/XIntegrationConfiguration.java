@@ -182,19 +182,27 @@ public class XIntegrationConfiguration {
         return new PublishingTasks(publisher, clock, properties.publishing().pollInterval());
     }
 
+    /** Metrics are due by the hour: looking every minute (or at the publishing interval, if longer) is soon enough. */
+    @Bean
+    org.noticeboard.x.metrics.MetricsTasks metricsTasks(org.noticeboard.impact.MetricsCollector collector, XProperties properties) {
+        var interval = properties.publishing().pollInterval();
+        return new org.noticeboard.x.metrics.MetricsTasks(collector,
+                interval.compareTo(java.time.Duration.ofMinutes(1)) > 0 ? interval : java.time.Duration.ofMinutes(1));
+    }
+
     @Bean
     ListSyncTasks listSyncTasks(ListSyncWorker worker, Clock clock, XProperties properties) {
         return new ListSyncTasks(worker, clock, properties.publishing().pollInterval());
     }
 
-    /** The background work that talks to X: publishing posts and syncing follow lists, shared by all instances. */
+    /** The background work that talks to X: publishing posts, fetching their metrics and syncing follow lists, shared by all instances. */
     @Bean(destroyMethod = "stop")
     @ConditionalOnBooleanProperty(name = "noticeboard.x.publishing.enabled", matchIfMissing = true)
     Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, ListSyncTasks listSync,
-            XProperties properties, Clock clock) {
+            org.noticeboard.x.metrics.MetricsTasks metrics, XProperties properties, Clock clock) {
         var publishing = properties.publishing();
         Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost(), listSync.sync())
-                .startTasks(tasks.scanDue(), listSync.scanDue())
+                .startTasks(tasks.scanDue(), listSync.scanDue(), metrics.collect())
                 .threads(publishing.threads())
                 .pollingInterval(publishing.pollInterval())
                 .heartbeatInterval(publishing.heartbeat())

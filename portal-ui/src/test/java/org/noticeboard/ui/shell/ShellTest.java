@@ -32,11 +32,11 @@ class ShellTest extends KaribuTest {
     // demo mode: X is the sandbox, so everyone also sees its timeline
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
-            "olu.admin;Home|Notifications|Departments|Members and roles|Reply templates|Guidance|Stakeholders|Follow lists|Policy|Audit trail|Sandbox timeline",
-            "sam.staff;Home|Notifications|New post|My posts|Calendar|Guidance|Stakeholders|Follow lists|Sandbox timeline",
-            "alex.approver;Home|Notifications|New post|Review queue|My posts|Calendar|Reply templates|Guidance|Stakeholders|Follow lists|Sandbox timeline",
-            "ash.accounts;Home|Notifications|Official accounts|Sync requests|Guidance|Stakeholders|Follow lists|Sandbox timeline",
-            "cara.curator;Home|Notifications|New post|My posts|Calendar|Guidance|Stakeholders|Follow lists|Sandbox timeline",
+            "olu.admin;Home|Notifications|Departments|Members and roles|Reply templates|Campaigns|Guidance|Stakeholders|Follow lists|Impact|Policy|Audit trail|Sandbox timeline",
+            "sam.staff;Home|Notifications|New post|My posts|Calendar|Campaigns|Guidance|Stakeholders|Follow lists|Sandbox timeline",
+            "alex.approver;Home|Notifications|New post|Review queue|My posts|Calendar|Reply templates|Campaigns|Guidance|Stakeholders|Follow lists|Impact|Sandbox timeline",
+            "ash.accounts;Home|Notifications|Official accounts|Sync requests|Guidance|Stakeholders|Follow lists|Impact|Sandbox timeline",
+            "cara.curator;Home|Notifications|New post|My posts|Calendar|Campaigns|Guidance|Stakeholders|Follow lists|Sandbox timeline",
             "pia.curator;Home|Notifications|Guidance|Stakeholders|Follow lists|Sandbox timeline",
             "aud.auditor;Home|Notifications|Guidance|Stakeholders|Follow lists|Policy|Audit trail|Sandbox timeline"})
     void the_menu_shows_only_what_the_members_roles_allow(String username, String expected) {
@@ -83,7 +83,8 @@ class ShellTest extends KaribuTest {
             "sam.staff,departments", "sam.staff,members", "sam.staff,accounts", "sam.staff,audit",
             "ash.accounts,members", "aud.auditor,accounts", "aud.auditor,departments", "olu.admin,accounts",
             "sam.staff,policy", "ash.accounts,compose", "aud.auditor,posts", "sam.staff,review",
-            "sam.staff,stakeholders/import", "aud.auditor,stakeholders/import"})
+            "sam.staff,stakeholders/import", "aud.auditor,stakeholders/import", "sam.staff,impact", "aud.auditor,impact",
+            "pia.curator,impact", "aud.auditor,campaigns", "ash.accounts,campaigns", "ash.accounts,tweet-chats"})
     void a_route_beyond_the_members_roles_is_refused(String username, String route) {
         signIn(username);
         assertThatThrownBy(() -> UI.getCurrent().navigate(route)).isInstanceOf(MockAccessDeniedException.class);

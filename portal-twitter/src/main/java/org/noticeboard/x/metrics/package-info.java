@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.x.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.campaign;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.noticeboard.ui.impact;
+
+import org.jspecify.annotations.NullMarked;
