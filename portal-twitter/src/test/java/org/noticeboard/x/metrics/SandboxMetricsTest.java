@@ -3,7 +3,6 @@ package org.noticeboard.x.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.noticeboard.db.jooq.Tables.POST;
 import static org.noticeboard.db.jooq.Tables.POST_METRIC_SNAPSHOT;
-import static org.noticeboard.db.jooq.Tables.SCHEDULED_TASKS;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +103,7 @@ class SandboxMetricsTest {
 
     @Test
     void the_metrics_task_is_scheduled_with_db_scheduler() {
-        assertThat(db.fetchExists(SCHEDULED_TASKS, SCHEDULED_TASKS.TASK_NAME.eq(MetricsTasks.NAME))).isTrue();
+        assertThat(db.fetchExists(org.jooq.impl.DSL.selectOne().from("scheduled_tasks")
+                .where(org.jooq.impl.DSL.field("task_name", String.class).eq(MetricsTasks.NAME)))).isTrue();
     }
 }

@@ -84,7 +84,7 @@ public class TweetChatsView extends VerticalLayout {
                 actions.add(approve);
             }
             return actions;
-        }).setHeader("Actions").setAutoWidth(true);
+        }).setHeader("Actions").setKey("actions").setAutoWidth(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> new Paragraph(String.join(" · ",
                 c.questions().stream().map(q -> (q.at() == null ? "" : q.at().toLocalTime() + " ") + q.text()).toList()))));
         grid.setAllRowsVisible(true);

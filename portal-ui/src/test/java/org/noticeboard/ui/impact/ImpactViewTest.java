@@ -118,7 +118,7 @@ class ImpactViewTest extends KaribuTest {
         signIn("alex.approver");
         long falls = campaigns.list().stream().filter(c -> c.name().equals("Falls Awareness Week")).findFirst().orElseThrow().id();
 
-        UI.getCurrent().navigate("impact?campaign=" + falls);
+        UI.getCurrent().navigate(ImpactView.class, com.vaadin.flow.router.QueryParameters.of("campaign", String.valueOf(falls)));
 
         assertThat(scope().getValue().label()).isEqualTo("Campaign Falls Awareness Week");
         show("Campaign Falls Awareness Week", LocalDate.now().minusWeeks(26), LocalDate.now());
