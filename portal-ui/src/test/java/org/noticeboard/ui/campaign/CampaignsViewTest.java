@@ -2,6 +2,7 @@ package org.noticeboard.ui.campaign;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,11 +49,18 @@ class CampaignsViewTest extends KaribuTest {
         for (int i = 0; i < GridKt._size(grid); i++) {
             if (GridKt._get(grid, i).id() == chat.id()) {
                 var cell = GridKt._getCellComponent(grid, i, "actions");
-                _click(_get(cell, Button.class, spec -> spec.withId(idPrefix + chat.id())));
+                var buttons = _find(cell, Button.class, spec -> spec.withId(idPrefix + chat.id()));
+                assertThat(buttons).as("%s in %s", idPrefix, states(chat)).hasSize(1);
+                _click(buttons.getFirst());
                 return;
             }
         }
         throw new AssertionError("No row for " + chat.title());
+    }
+
+    static String states(TweetChat chat) {
+        return CampaignsViewTest.<TweetChat>rows("tweet-chats-grid").stream().filter(c -> c.id() == chat.id())
+                .map(c -> c.questions().toString()).findFirst().orElse("no row");
     }
 
     @Test
@@ -139,12 +147,17 @@ class CampaignsViewTest extends KaribuTest {
         assertThat(chat.questions()).extracting(TweetChat.Question::text)
                 .containsExactly("Q1 Who do you follow? #physiotalk", "Q2 What works for you? #physiotalk");
         clickAction(chat, "chat-submit-");
+        assertThat(CampaignsViewTest.<TweetChat>rows("tweet-chats-grid").stream().filter(c -> c.id() == chat.id())
+                .findFirst().orElseThrow().questions()).extracting(q -> q.state().name()).containsOnly("IN_REVIEW");
 
         signIn("alex.approver");
+        // away and back: navigating to the route already shown would keep the previous member's view
+        UI.getCurrent().navigate(CampaignsView.class);
         UI.getCurrent().navigate(TweetChatsView.class);
         clickAction(chat, "chat-approve-");
         // @NShirePhysio's workflow has a second step: the head of communications
         signIn("taylor.head");
+        UI.getCurrent().navigate(CampaignsView.class);
         UI.getCurrent().navigate(TweetChatsView.class);
         clickAction(chat, "chat-approve-");
         TweetChat approved = CampaignsViewTest.<TweetChat>rows("tweet-chats-grid").stream()
