@@ -201,21 +201,37 @@ public class ImpactService {
         // mentions that arrived in the period
         Condition mentionsInPeriod = MENTION.ORGANISATION_ID.eq(org).and(MENTION.POSTED_AT.ge(start))
                 .and(MENTION.POSTED_AT.lt(end)).and(mentionScope);
+        // one pass over the period's mentions: per category, and (grouping set ()) for all of them
+        Field<Double> seconds = DSL.field("extract(epoch from ({0} - {1}))", Double.class, MENTION.FIRST_RESPONSE_AT,
+                MENTION.POSTED_AT);
+        Condition fromDecisionMaker = STAKEHOLDER.CATEGORY.in(DECISION_MAKERS.stream().map(Enum::name).toList());
+        Condition replyToOurs = MENTION.IN_REPLY_TO_X_POST_ID.in(scopePostIds(org, postScope));
+        var count = DSL.count();
+        var answeredCount = DSL.count(MENTION.FIRST_RESPONSE_AT);
+        var medianSeconds = DSL.percentileCont(0.5).withinGroupOrderBy(seconds);
+        var decisionMakerCount = DSL.count().filterWhere(fromDecisionMaker.and(replyToOurs));
+        var total = DSL.grouping(STAKEHOLDER.CATEGORY);
         var byCategory = new EnumMap<StakeholderCategory, Integer>(StakeholderCategory.class);
         int others = 0;
         int mentions = 0;
-        for (var r : db.select(STAKEHOLDER.CATEGORY, DSL.count())
+        int answered = 0;
+        int decisionMakerReplies = 0;
+        Duration median = null;
+        for (var r : db.select(STAKEHOLDER.CATEGORY, total, count, answeredCount, medianSeconds, decisionMakerCount)
                 .from(MENTION)
                 .leftJoin(STAKEHOLDER).on(STAKEHOLDER.ID.eq(MENTION.STAKEHOLDER_ID))
                 .where(mentionsInPeriod)
-                .groupBy(STAKEHOLDER.CATEGORY)
+                .groupBy(DSL.groupingSets(new org.jooq.Field<?>[] {STAKEHOLDER.CATEGORY}, new org.jooq.Field<?>[0]))
                 .fetch()) {
-            int count = r.value2();
-            mentions += count;
-            if (r.value1() == null) {
-                others += count;
+            if (r.get(total) == 1) {
+                mentions = r.get(count);
+                answered = r.get(answeredCount);
+                decisionMakerReplies = r.get(decisionMakerCount);
+                median = r.get(medianSeconds) == null ? null : Duration.ofMillis(Math.round(r.get(medianSeconds).doubleValue() * 1000));
+            } else if (r.get(STAKEHOLDER.CATEGORY) == null) {
+                others += r.get(count);
             } else {
-                byCategory.merge(StakeholderCategory.valueOf(r.value1()), count, Integer::sum);
+                byCategory.merge(StakeholderCategory.valueOf(r.get(STAKEHOLDER.CATEGORY)), r.get(count), Integer::sum);
             }
         }
         var categories = new ArrayList<Dashboard.CategoryCount>();
@@ -226,23 +242,7 @@ public class ImpactService {
         if (others > 0) {
             categories.add(new Dashboard.CategoryCount(NOT_A_STAKEHOLDER, others));
         }
-
-        Field<Double> seconds = DSL.field("extract(epoch from ({0} - {1}))", Double.class, MENTION.FIRST_RESPONSE_AT,
-                MENTION.POSTED_AT);
-        var response = db.select(DSL.count(MENTION.FIRST_RESPONSE_AT),
-                        DSL.percentileCont(0.5).withinGroupOrderBy(seconds))
-                .from(MENTION)
-                .where(mentionsInPeriod, MENTION.FIRST_RESPONSE_AT.isNotNull())
-                .fetchSingle();
-        int answered = response.value1();
-        Duration median = response.value2() == null ? null
-                : Duration.ofMillis(Math.round(response.value2().doubleValue() * 1000));
-
-        Condition decisionMakerReply = mentionsInPeriod
-                .and(STAKEHOLDER.CATEGORY.in(DECISION_MAKERS.stream().map(Enum::name).toList()))
-                .and(MENTION.IN_REPLY_TO_X_POST_ID.in(scopePostIds(org, postScope)));
-        int decisionMakerReplies = db.fetchCount(db.select(MENTION.ID).from(MENTION)
-                .join(STAKEHOLDER).on(STAKEHOLDER.ID.eq(MENTION.STAKEHOLDER_ID)).where(decisionMakerReply));
+        Condition decisionMakerReply = mentionsInPeriod.and(fromDecisionMaker).and(replyToOurs);
         var replies10 = db.select(MENTION.AUTHOR_USERNAME, STAKEHOLDER.NAME, STAKEHOLDER.CATEGORY, MENTION.POSTED_AT,
                         MENTION.TEXT)
                 .from(MENTION)
