@@ -17,7 +17,7 @@ class ImpactJourneyIT extends JourneyTest {
     @Test
     void the_impact_dashboard_shows_its_charts_in_the_browser() {
         try (BrowserContext alex = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1400, 1000))) {
+                .setViewportSize(1400, 2400))) {
             Page page = signedIn(alex, "alex.approver");
             page.locator("#side-nav").getByText("Impact").click();
             page.locator("#impact-scope input").fill("Account @NorthshireNHS");

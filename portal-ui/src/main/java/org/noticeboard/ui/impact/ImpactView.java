@@ -196,7 +196,7 @@ public class ImpactView extends VerticalLayout implements BeforeEnterObserver {
         var box = new Div();
         box.setId(id);
         box.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "11em").set("max-width", "18em");
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("flex", "0 0 14em").set("box-sizing", "border-box");
         var big = new Span(value);
         big.addClassName("figure-value");
         big.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "700").set("display", "block");
