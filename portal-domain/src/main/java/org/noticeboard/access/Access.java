@@ -71,6 +71,24 @@ public class Access {
         }
     }
 
+    /**
+     * Runs trusted server-side work (demo seeding) as that member, with their grants as stored now,
+     * so what it changes is recorded under their name and checked against their roles.
+     */
+    public <T> T asMember(long memberId, Supplier<T> work) {
+        Actor previous = systemActor.get();
+        systemActor.set(load(memberId));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                systemActor.remove();
+            } else {
+                systemActor.set(previous);
+            }
+        }
+    }
+
     Actor load(long memberId) {
         var member = db.selectFrom(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne();
         if (member == null || !member.getActive()) {

@@ -194,8 +194,8 @@ public class StakeholderCsv {
         String message = addedHandles.size() + " stakeholder(s) added, " + mergedHandles.size() + " updated, "
                 + unchanged + " already as in the file" + (refused == 0 ? "" : "; " + refused + " row(s) refused, not imported")
                 + (target == null ? "." : "; " + addedToList + " added to \"" + target.name() + "\".")
-                + (addedHandles.isEmpty() ? "" : " The new handles are not checked against X yet: they are checked "
-                        + "afterwards, 100 per request to X.");
+                + (addedHandles.isEmpty() ? "" : " The new handles are not checked against X yet: Noticeboard checks "
+                        + "them in the background within minutes while an official account is connected, 100 per request to X.");
         return new CsvImportResult(addedHandles.size(), mergedHandles.size(), unchanged, refused, targetListId,
                 addedToList, imported, message);
     }
