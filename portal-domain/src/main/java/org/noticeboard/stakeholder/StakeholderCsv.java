@@ -57,6 +57,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StakeholderCsv {
 
+    /** An import adding this many stakeholders refreshes the table's planner statistics in its transaction. */
+    static final int REFRESH_STATISTICS_AT = 1000;
+
     public static final Duration PREVIEW_LIFETIME = Duration.ofMinutes(30);
     private static final int KEPT_PREVIEWS = 16;
     private static final Pattern TOPIC_SEPARATORS = Pattern.compile("[;|]");
@@ -144,6 +147,10 @@ public class StakeholderCsv {
         Map<String, Long> ids;
         try {
             ids = stakeholders.insertAll(actor.organisationId(), plan.adds(), actor.memberId(), at);
+            if (plan.adds().size() >= REFRESH_STATISTICS_AT) {
+                // thousands of new rows: let the planner see them before the list inserts join on them
+                stakeholders.refreshStatistics();
+            }
             if (!stakeholders.updateAll(actor.organisationId(), plan.merges(), at)) {
                 throw stale(previewed, null);
             }

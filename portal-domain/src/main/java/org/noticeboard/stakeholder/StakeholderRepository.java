@@ -236,6 +236,11 @@ class StakeholderRepository {
         return STAKEHOLDER.CHECKED_AT.isNull().or(STAKEHOLDER.CHECKED_AT.lt(utc(staleBefore)));
     }
 
+    /** ANALYZE of the directory (PostgreSQL samples it, rows of the running transaction included). */
+    void refreshStatistics() {
+        db.execute("analyze stakeholder");
+    }
+
     int uncheckedCount(long organisationId) {
         return db.fetchCount(STAKEHOLDER, STAKEHOLDER.ORGANISATION_ID.eq(organisationId), STAKEHOLDER.CHECKED_AT.isNull());
     }
