@@ -31,7 +31,7 @@ class FollowListJourneyIT extends JourneyTest {
                 HealthFdn,The Health Foundation,think tank,UK,"health policy; inequalities",
                 """, StandardCharsets.UTF_8);
 
-        try (BrowserContext cara = chromium.browser.newContext(); BrowserContext pia = chromium.browser.newContext()) {
+        try (BrowserContext cara = watched(chromium.browser.newContext()); BrowserContext pia = watched(chromium.browser.newContext())) {
             Page first = signedIn(cara, "cara.curator");
             first.locator("#side-nav").getByText("Follow lists").click();
             first.locator("#new-list").click();
@@ -95,7 +95,7 @@ class FollowListJourneyIT extends JourneyTest {
             // shared by link: a visitor reads it without signing in, and without the internal notes
             first.locator("#list-visibility").getByText("Public link").click();
             String link = first.locator("#public-url input").inputValue();
-            try (BrowserContext visitor = chromium.browser.newContext()) {
+            try (BrowserContext visitor = watched(chromium.browser.newContext())) {
                 Page page = visitor.newPage();
                 page.navigate(link);
                 assertThat(page.locator("#public-title")).hasText(LIST);
