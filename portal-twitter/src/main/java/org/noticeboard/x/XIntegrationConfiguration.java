@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,8 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.noticeboard.listsync.ListSyncWorker;
 import org.noticeboard.x.listsync.ListSyncTasks;
+import org.noticeboard.x.stakeholder.StakeholderCheckTasks;
+import org.noticeboard.stakeholder.StakeholderChecks;
 import org.noticeboard.x.publishing.PublishingTasks;
 import org.noticeboard.xapi.XGateway;
 import org.slf4j.Logger;
@@ -195,14 +198,23 @@ public class XIntegrationConfiguration {
         return new ListSyncTasks(worker, clock, properties.publishing().pollInterval());
     }
 
-    /** The background work that talks to X: publishing posts, fetching their metrics and syncing follow lists, shared by all instances. */
+    @Bean
+    StakeholderCheckTasks stakeholderCheckTasks(StakeholderChecks checks) {
+        return new StakeholderCheckTasks(checks, Duration.ofMinutes(1));
+    }
+
+    /**
+     * The background work that talks to X: publishing posts, fetching their metrics, syncing follow
+     * lists and checking the directory's handles, shared by all instances.
+     */
     @Bean(destroyMethod = "stop")
     @ConditionalOnBooleanProperty(name = "noticeboard.x.publishing.enabled", matchIfMissing = true)
     Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, ListSyncTasks listSync,
-            org.noticeboard.x.metrics.MetricsTasks metrics, XProperties properties, Clock clock) {
+            StakeholderCheckTasks stakeholderChecks, org.noticeboard.x.metrics.MetricsTasks metrics, XProperties properties,
+            Clock clock) {
         var publishing = properties.publishing();
         Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost(), listSync.sync())
-                .startTasks(tasks.scanDue(), listSync.scanDue(), metrics.collect())
+                .startTasks(tasks.scanDue(), listSync.scanDue(), stakeholderChecks.check(), metrics.collect())
                 .threads(publishing.threads())
                 .pollingInterval(publishing.pollInterval())
                 .heartbeatInterval(publishing.heartbeat())
