@@ -63,14 +63,16 @@ public class DemoData {
     private final WorkflowService workflows;
     private final ReplyTemplateService templates;
     private final DemoImpact impact;
+    private final DemoDirectory directory;
     private final org.noticeboard.tweetchat.TweetChatService chats;
     private final org.noticeboard.organisation.OrganisationService organisations;
 
     public DemoData(Tenants tenants, Access access, DepartmentService departments, MemberService members,
             OfficialAccountService accounts, CampaignService campaigns, WorkflowService workflows,
-            ReplyTemplateService templates, DemoImpact impact, org.noticeboard.tweetchat.TweetChatService chats,
-            org.noticeboard.organisation.OrganisationService organisations) {
+            ReplyTemplateService templates, DemoImpact impact, DemoDirectory directory,
+            org.noticeboard.tweetchat.TweetChatService chats, org.noticeboard.organisation.OrganisationService organisations) {
         this.impact = impact;
+        this.directory = directory;
         this.chats = chats;
         this.organisations = organisations;
         this.tenants = tenants;
@@ -118,6 +120,8 @@ public class DemoData {
             // half a year of published posts, their metrics and mentions, for the impact dashboard
             var main = accounts.list().stream().filter(a -> a.handle().value().equals("NorthshireNHS")).findFirst().orElseThrow();
             var sam = members.list().stream().filter(m -> "sam.staff".equals(m.username())).findFirst().orElseThrow();
+            // the history's mentions come from the directory's stakeholders: seed it first (by its curators)
+            directory.seedIfEmpty();
             impact.seed(trust.id(), main.id(), sam.id(), sam.displayName(), falls.id(), organisations.current().timeZone());
             // next month's #physiotalk chat, planned by Sam and waiting for the communications team's one approval
             var day = java.time.LocalDate.now(organisations.current().timeZone()).plusMonths(1)

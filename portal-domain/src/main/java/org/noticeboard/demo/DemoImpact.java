@@ -44,9 +44,9 @@ class DemoImpact {
     };
     private static final String[] ENGAGING = {
         "What helps you stay active after a fall? Tell us your tips #FallsAwareness",
-        "Thank you .@NorthICB for visiting our falls clinic today: 300 patients seen this year",
+        "Thank you .@NorthshireICB for visiting our falls clinic today: 300 patients seen this year",
         "Which exercises do you find easiest at home? Our physios will answer #PhysioWorks",
-        ".@AnnaMorrisMP thank you for your question about waiting times: here is what we are doing",
+        ".@JaneDoeMP thank you for your question about waiting times: here is what we are doing",
         "Have you used our self-referral service? How could it be better?",
     };
 
@@ -60,10 +60,11 @@ class DemoImpact {
 
     void seed(long organisationId, long accountId, long authorId, String authorName, @Nullable Long campaignId, ZoneId zone) {
         var random = new Random(20260123L);
-        long mp = stakeholder(organisationId, "AnnaMorrisMP", "Anna Morris MP", "MP");
-        long icb = stakeholder(organisationId, "NorthICB", "Northshire ICB", "ICB_HEALTH_BOARD");
-        long charity = stakeholder(organisationId, "FallsFriendsUK", "Falls Friends UK", "CHARITY");
-        long journalist = stakeholder(organisationId, "NShireGazette", "Northshire Gazette", "MEDIA");
+        // the demo directory's stakeholders (DemoDirectory), seeded before this
+        long mp = stakeholder(organisationId, "JaneDoeMP", "Jane Doe MP", "MP");
+        long icb = stakeholder(organisationId, "NorthshireICB", "NHS Northshire Integrated Care Board", "ICB_HEALTH_BOARD");
+        long charity = stakeholder(organisationId, "AgeUK", "Age UK", "CHARITY");
+        long journalist = stakeholder(organisationId, "AlexChenNews", "Alex Chen, Northshire Gazette", "MEDIA");
         List<Long> stakeholders = List.of(mp, icb, charity, journalist);
         LocalDate lastWeek = LocalDate.ofInstant(clock.instant(), zone).minusDays(9).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         int n = 0;
