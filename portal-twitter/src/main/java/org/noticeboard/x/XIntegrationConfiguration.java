@@ -29,7 +29,11 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.noticeboard.listsync.ListSyncWorker;
 import org.noticeboard.x.listsync.ListSyncTasks;
+import org.noticeboard.x.publishing.IntegrityTasks;
 import org.noticeboard.x.publishing.PublishingTasks;
+import org.noticeboard.audit.IntegrityMonitor;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.noticeboard.xapi.XGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,14 +191,22 @@ public class XIntegrationConfiguration {
         return new ListSyncTasks(worker, clock, properties.publishing().pollInterval());
     }
 
-    /** The background work that talks to X: publishing posts and syncing follow lists, shared by all instances. */
+    /** Every organisation's audit trail verified once a day (03:15 UK time unless configured), alerting on a broken chain. */
+    @Bean
+    IntegrityTasks integrityTasks(IntegrityMonitor monitor,
+            @Value("${noticeboard.audit.integrity-check-at:03:15}") LocalTime at,
+            @Value("${noticeboard.audit.integrity-check-zone:Europe/London}") ZoneId zone) {
+        return new IntegrityTasks(monitor, at, zone);
+    }
+
+    /** The background work: publishing posts, syncing follow lists and the daily integrity check, shared by all instances. */
     @Bean(destroyMethod = "stop")
     @ConditionalOnBooleanProperty(name = "noticeboard.x.publishing.enabled", matchIfMissing = true)
     Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, ListSyncTasks listSync,
-            XProperties properties, Clock clock) {
+            IntegrityTasks integrity, XProperties properties, Clock clock) {
         var publishing = properties.publishing();
         Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost(), listSync.sync())
-                .startTasks(tasks.scanDue(), listSync.scanDue())
+                .startTasks(tasks.scanDue(), listSync.scanDue(), integrity.daily())
                 .threads(publishing.threads())
                 .pollingInterval(publishing.pollInterval())
                 .heartbeatInterval(publishing.heartbeat())
