@@ -6,6 +6,7 @@ import org.noticeboard.access.Access;
 import org.noticeboard.access.Role;
 import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.campaign.CampaignService;
+import org.noticeboard.compliance.PreElectionPeriodService;
 import org.noticeboard.template.ReplyTemplateService;
 import org.noticeboard.workflow.ApproverKind;
 import org.noticeboard.workflow.Quorum;
@@ -62,10 +63,11 @@ public class DemoData {
     private final CampaignService campaigns;
     private final WorkflowService workflows;
     private final ReplyTemplateService templates;
+    private final PreElectionPeriodService periods;
 
     public DemoData(Tenants tenants, Access access, DepartmentService departments, MemberService members,
             OfficialAccountService accounts, CampaignService campaigns, WorkflowService workflows,
-            ReplyTemplateService templates) {
+            ReplyTemplateService templates, PreElectionPeriodService periods) {
         this.tenants = tenants;
         this.access = access;
         this.departments = departments;
@@ -74,6 +76,7 @@ public class DemoData {
         this.campaigns = campaigns;
         this.workflows = workflows;
         this.templates = templates;
+        this.periods = periods;
     }
 
     /** Seeds the demo organisations once; later starts find them and leave them as users left them. */
@@ -106,6 +109,7 @@ public class DemoData {
                     + "story on Care Opinion so the team can learn from it and reply: {link}");
             campaigns.create("Falls Awareness Week", List.of("#FallsAwareness", "#PhysioWorks"), null, null);
             campaigns.create("Monthly #physiotalk chat", List.of("#physiotalk"), null, null);
+            periods.add("County council elections 2027", java.time.LocalDate.of(2027, 3, 25), java.time.LocalDate.of(2027, 5, 6));
             return null;
         });
         var board = tenants.create(BOARD, "Valley Health Board");
