@@ -183,6 +183,7 @@ class AuditorViewsTest extends KaribuTest {
         assertThat(names).contains("Mayoral election 2028", "County council elections 2027");
 
         signIn("aud.auditor");
+        UI.getCurrent().navigate(PolicyHistoryView.class);
         UI.getCurrent().navigate(PreElectionPeriodsView.class);
         _assertNone(Button.class, spec -> spec.withId("add-period"));
         @SuppressWarnings("unchecked")
