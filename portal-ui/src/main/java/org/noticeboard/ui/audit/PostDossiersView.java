@@ -57,7 +57,12 @@ public class PostDossiersView extends VerticalLayout {
         grid.addColumn(p -> p.publishedAt() == null ? "" : AuditTrailView.TIME.format(p.publishedAt().atZone(zone)))
                 .setHeader("Published").setKey("published").setAutoWidth(true);
         grid.addColumn(PostFound::text).setHeader("Text").setKey("text").setFlexGrow(3);
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(PostDossierView.class, e.getItem().id()));
+        grid.addItemClickListener(e -> {
+            // a click that lands while the list is being replaced by a new search has no item
+            if (e.getItem() != null) {
+                UI.getCurrent().navigate(PostDossierView.class, e.getItem().id());
+            }
+        });
         grid.setSizeFull();
         add(filters, grid);
         setSizeFull();
