@@ -34,6 +34,8 @@ create index audit_integrity_check_org_idx on audit_integrity_check (organisatio
 -- Searching the trail by action or by actor, newest first, reads only the matching events.
 create index audit_event_action_seq_idx on audit_event (organisation_id, action, seq desc);
 create index audit_event_actor_seq_idx on audit_event (organisation_id, actor_member_id, seq desc);
+-- newest first within a date range (and, walked backwards, newest first overall): the trail's order
+create index audit_event_time_seq_idx on audit_event (organisation_id, occurred_at desc, seq desc);
 
 -- Compliance reports: an account's published posts in a period, and the decisions of a period.
 create index post_published_idx on post (organisation_id, account_id, published_at) where published_at is not null;

@@ -130,7 +130,8 @@ public class ComplianceReportBenchmark {
         var tokens = new FakeTokens();
         tokens.connect(busy, "9001");
         service = new ComplianceService(db, access, new OrganisationService(db, access), new AuditService(db, access, clock, trail),
-                new ComplianceScan(db), new XComparison(new FakeX(clock), tokens), new PreElectionPeriodService(db, access, trail), clock);
+                new ComplianceScan(db), new XComparison(new FakeX(clock), tokens), new PreElectionPeriodService(db, access, trail),
+                new org.noticeboard.policy.PolicyService(db, access, trail), clock);
         var report = run();
         System.out.println("Report: " + report.published() + " published, " + report.publishedWithAllApprovals() + " with all approvals, "
                 + report.breaches().total() + " breaches, " + report.overrides().total() + " overrides, " + report.rejections().total()

@@ -63,7 +63,8 @@ public class AuditService {
         }
         return db.selectFrom(AUDIT_EVENT)
                 .where(conditions(actor, query))
-                .orderBy(AUDIT_EVENT.SEQ.desc())
+                // newest first by time, then by chain order: one index serves every filter with a date range
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.SEQ.desc())
                 .offset(start)
                 .limit(Math.min(Math.clamp(limit, 1, 500), SEARCH_WINDOW - start))
                 .fetch(AuditService::toEvent);

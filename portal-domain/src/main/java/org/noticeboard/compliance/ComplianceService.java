@@ -30,6 +30,7 @@ import org.noticeboard.compliance.ComplianceReport.PoliticalMention;
 import org.noticeboard.compliance.ComplianceReport.Rejection;
 import org.noticeboard.organisation.Organisation;
 import org.noticeboard.organisation.OrganisationService;
+import org.noticeboard.policy.PolicyService;
 import org.noticeboard.shared.NotFoundException;
 import org.noticeboard.xapi.XPost;
 import org.springframework.stereotype.Service;
@@ -50,10 +51,11 @@ public class ComplianceService {
     private final ComplianceScan scan;
     private final XComparison x;
     private final PreElectionPeriodService periods;
+    private final PolicyService policy;
     private final Clock clock;
 
     public ComplianceService(DSLContext db, Access access, OrganisationService organisations, AuditService audit,
-            ComplianceScan scan, XComparison x, PreElectionPeriodService periods, Clock clock) {
+            ComplianceScan scan, XComparison x, PreElectionPeriodService periods, PolicyService policy, Clock clock) {
         this.db = db;
         this.access = access;
         this.organisations = organisations;
@@ -61,6 +63,7 @@ public class ComplianceService {
         this.scan = scan;
         this.x = x;
         this.periods = periods;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -195,7 +198,12 @@ public class ComplianceService {
         Instant from = request.start().atStartOfDay(zone).toInstant();
         Instant to = request.end().plusDays(1).atStartOfDay(zone).toInstant();
         var ids = accounts(actor, request.accountIds()).stream().map(Record3::value1).toList();
-        return new ComplianceScan.Scope(actor.organisationId(), ids, from, to, zone, periods.periods(actor.organisationId()));
+        var all = new ArrayList<>(periods.periods(actor.organisationId()));
+        // periods typed into the policy itself (unnamed) count too, so the report and the policy check agree
+        policy.versions().stream().findFirst().ifPresent(latest -> latest.settings().parameters().preElectionPeriods()
+                .forEach(range -> all.add(new PreElectionPeriod(0, "Pre-election period of policy version " + latest.version(),
+                        range.from(), range.to(), latest.createdByName()))));
+        return new ComplianceScan.Scope(actor.organisationId(), ids, from, to, zone, all);
     }
 
     private List<Record3<Long, String, String>> accounts(Actor actor, List<Long> wanted) {

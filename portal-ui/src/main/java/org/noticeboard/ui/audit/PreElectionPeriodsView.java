@@ -31,8 +31,10 @@ public class PreElectionPeriodsView extends VerticalLayout {
     private final PreElectionPeriodService periods;
     private final Grid<PreElectionPeriod> grid = new Grid<>();
 
-    public PreElectionPeriodsView(PreElectionPeriodService periods, MemberService members) {
+    public PreElectionPeriodsView(PreElectionPeriodService periods, MemberService members,
+            org.noticeboard.audit.AuditService audit) {
         this.periods = periods;
+        audit.opened("the pre-election periods", "pre_election_period", "list");
         boolean admin = members.me().grants().stream().anyMatch(g -> g.role() == Role.ORG_ADMIN);
         add(new H2("Pre-election periods"), new Paragraph("Posts naming a political stakeholder (an MP, a minister, a devolved "
                 + "member, or anyone marked political) published in one of these periods are listed in the compliance report."));
