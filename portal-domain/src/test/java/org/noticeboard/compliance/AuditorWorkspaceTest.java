@@ -66,6 +66,7 @@ class AuditorWorkspaceTest {
     @Autowired FakeTokens tokens;
     @Autowired ShiftableClock clock;
     @Autowired DSLContext db;
+    @Autowired org.noticeboard.policy.PolicyService policyService;
 
     World.Org trust;
     String xUserId;
@@ -197,6 +198,33 @@ class AuditorWorkspaceTest {
         assertThat(report.compliantShare()).isEqualTo(50.0);
         assertThat(report.xComparison()).singleElement().satisfies(n -> assertThat(n).contains("2 posts on X in the period compared"));
         assertThat(ours.publication().xPostId()).isNotEqualTo(outside);
+    }
+
+    @Test
+    void a_pre_election_period_typed_into_the_policy_counts_in_the_report_too() {
+        db.execute("insert into stakeholder (organisation_id, handle, name, category, political) values (?, 'CllrBrown', 'Cllr Brown', 'OTHER', true)",
+                trust.organisation().id());
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        long admin = trust.member(Role.ORG_ADMIN);
+        caller.run(admin, () -> {
+            var current = policyService.current();
+            var p = current.settings().parameters();
+            policyService.save(new org.noticeboard.policy.PolicySettings(current.settings().rules(), new org.noticeboard.policy.PolicyParameters(
+                    p.bannedTerms(), p.allowedLinkDomains(), p.deniedLinkDomains(), p.publishedPhoneNumbers(),
+                    p.publishedEmailAddresses(), p.hospitalNumberPattern(), p.publishingStart(), p.publishingEnd(), p.publishingDays(),
+                    List.of(new org.noticeboard.policy.DateRange(today.minusDays(1), today.plusDays(3))), p.politicalStakeholders(),
+                    p.capitalsPercent(), p.extraToneWords())), "Local elections", current.version());
+        });
+        var post = publishedAfter("Welcome to @CllrBrown at the stroke unit today", 2, true);
+
+        var report = caller.as(auditor, () -> compliance.report(period()));
+
+        assertThat(report.political().items()).singleElement().satisfies(m -> {
+            assertThat(m.postId()).isEqualTo(post.id());
+            assertThat(m.handles()).containsExactly("@CllrBrown");
+            assertThat(m.period()).startsWith("Pre-election period of policy version ");
+        });
+        assertThat(report.included()).anySatisfy(line -> assertThat(line).contains("Pre-election period of policy version"));
     }
 
     @Test
