@@ -60,4 +60,4 @@ create unique index post_metric_snapshot_key on post_metric_snapshot (post_id, m
 -- X no longer has the post (deleted there): its metrics are not fetched again; the last ones stay.
 alter table post add column gone_from_x_at timestamptz;
 -- published posts by account and time, for the dashboard and for finding metrics that are due
-create index post_published_idx on post (organisation_id, account_id, published_at) where state = 'PUBLISHED';
+create index post_published_state_idx on post (organisation_id, account_id, published_at) where state = 'PUBLISHED';

@@ -2,6 +2,8 @@ package org.noticeboard.audit;
 
 import static org.noticeboard.db.jooq.Tables.AUDIT_CHAIN_HEAD;
 import static org.noticeboard.db.jooq.Tables.AUDIT_EVENT;
+import static org.noticeboard.db.jooq.Tables.AUDIT_INTEGRITY_CHECK;
+import static org.noticeboard.db.jooq.Tables.POST;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,31 +32,160 @@ public class AuditService {
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, @Nullable String>> STATE = new TypeReference<>() {};
 
+    /** Paging reaches this many of the newest matches. */
+    public static final int SEARCH_WINDOW = 10_000;
+    /** An export holds at most this many events. */
+    public static final long EXPORT_LIMIT = 1_000_000;
+
     private final DSLContext db;
     private final Access access;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public AuditService(DSLContext db, Access access, Clock clock) {
+    public AuditService(DSLContext db, Access access, Clock clock, AuditTrail audit) {
         this.db = db;
         this.access = access;
         this.clock = clock;
+        this.audit = audit;
     }
 
+    /**
+     * A page of the matching events, newest first. Paging reaches the first {@link #SEARCH_WINDOW}
+     * matches: past them, narrow the filters or export (exports stream every match).
+     */
     @Transactional(readOnly = true)
     public List<AuditEvent> search(AuditQuery query, int offset, int limit) {
         Actor actor = access.require(Role.AUDITOR, Role.ORG_ADMIN);
+        query.validated();
+        int start = Math.max(0, offset);
+        if (start >= SEARCH_WINDOW) {
+            return List.of();
+        }
         return db.selectFrom(AUDIT_EVENT)
                 .where(conditions(actor, query))
-                .orderBy(AUDIT_EVENT.SEQ.desc())
-                .offset(Math.max(0, offset))
-                .limit(Math.clamp(limit, 1, 500))
+                // newest first by time, then by chain order: one index serves every filter with a date range
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.SEQ.desc())
+                .offset(start)
+                .limit(Math.min(Math.clamp(limit, 1, 500), SEARCH_WINDOW - start))
                 .fetch(AuditService::toEvent);
     }
 
+    /** How many events match, counted up to {@link #SEARCH_WINDOW} (then {@link #matches} says "more"). */
     @Transactional(readOnly = true)
     public int count(AuditQuery query) {
+        return (int) Math.min(matches(query).counted(), SEARCH_WINDOW);
+    }
+
+    /** How many events match, counting no further than one past the window, so a search over millions stays quick. */
+    @Transactional(readOnly = true)
+    public Matches matches(AuditQuery query) {
         Actor actor = access.require(Role.AUDITOR, Role.ORG_ADMIN);
-        return db.fetchCount(AUDIT_EVENT, conditions(actor, query));
+        query.validated();
+        int counted = db.fetchCount(db.select(AUDIT_EVENT.ID).from(AUDIT_EVENT).where(conditions(actor, query))
+                .limit(SEARCH_WINDOW + 1));
+        return new Matches(Math.min(counted, SEARCH_WINDOW), counted > SEARCH_WINDOW);
+    }
+
+    /** Matching events counted up to the window; {@code more} when there are more than that. */
+    public record Matches(long counted, boolean more) {
+
+        public String describe() {
+            return more ? "More than " + String.format("%,d", counted) + " events match; the list shows the newest "
+                    + String.format("%,d", counted) + ". Narrow the filters, or export to get them all."
+                    : String.format("%,d", counted) + (counted == 1 ? " event matches." : " events match.");
+        }
+    }
+
+    /**
+     * Writes every matching event (up to {@link #EXPORT_LIMIT}), oldest first, as CSV straight to
+     * {@code out}, row by row from a database cursor, and records the export.
+     */
+    @Transactional
+    public ExportSummary exportCsv(AuditQuery query, java.io.OutputStream out) {
+        Actor actor = access.require(Role.AUDITOR, Role.ORG_ADMIN);
+        query.validated();
+        long rows = 0;
+        boolean truncated = false;
+        var format = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader("seq", "occurred_at", "actor", "action", "subject_type", "subject_id", "summary", "changes")
+                .get();
+        try (var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+                var csv = new org.apache.commons.csv.CSVPrinter(writer, format);
+                var cursor = db.selectFrom(AUDIT_EVENT).where(conditions(actor, query)).orderBy(AUDIT_EVENT.SEQ)
+                        .fetchSize(1000).fetchLazy()) {
+            for (AuditEventRecord row : cursor) {
+                if (rows == EXPORT_LIMIT) {
+                    truncated = true;
+                    break;
+                }
+                AuditEvent event = toEvent(row);
+                csv.printRecord(event.seq(), event.occurredAt(), event.actorName(), event.action(), event.subjectType(),
+                        event.subjectId(), event.summary(), String.join("; ", event.changes()));
+                rows++;
+            }
+            csv.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The export could not be written", e);
+        }
+        var summary = new ExportSummary(rows, truncated, query.describe());
+        audit.record(actor, "audit.exported", "audit_trail", "csv", "Audit trail exported as CSV: " + summary.describe(),
+                null, null);
+        return summary;
+    }
+
+    /** What an export held. */
+    public record ExportSummary(long rows, boolean truncated, String filters) {
+
+        public String describe() {
+            return String.format("%,d", rows) + " events (" + filters + ")" + (truncated ? ", stopped at the limit of "
+                    + String.format("%,d", EXPORT_LIMIT) + " events: narrow the dates for the rest" : "");
+        }
+    }
+
+    /**
+     * Records that the caller opened an auditor's page or record (who looked at what). Auditors and
+     * organisation admins only, like everything they open.
+     */
+    @Transactional
+    public void opened(String what, String subjectType, Object subjectId) {
+        Actor actor = access.require(Role.AUDITOR, Role.ORG_ADMIN);
+        audit.record(actor, "audit.viewed", subjectType, subjectId, actor.displayName() + " opened " + what, null, null);
+    }
+
+    /** Records an export (the compliance report's CSV or PDF) with what it held. */
+    @Transactional
+    public void exported(String what, String subjectType, Object subjectId) {
+        Actor actor = access.require(Role.AUDITOR, Role.ORG_ADMIN);
+        audit.record(actor, "audit.exported", subjectType, subjectId, actor.displayName() + " exported " + what, null, null);
+    }
+
+    /** The organisation's most recent integrity checks, newest first. */
+    @Transactional(readOnly = true)
+    public List<IntegrityCheck> checks(int limit) {
+        Actor actor = access.require(Role.AUDITOR, Role.ORG_ADMIN);
+        return recentChecks(actor.organisationId(), limit);
+    }
+
+    List<IntegrityCheck> recentChecks(long organisationId, int limit) {
+        return db.selectFrom(AUDIT_INTEGRITY_CHECK)
+                .where(AUDIT_INTEGRITY_CHECK.ORGANISATION_ID.eq(organisationId))
+                .orderBy(AUDIT_INTEGRITY_CHECK.CHECKED_AT.desc(), AUDIT_INTEGRITY_CHECK.ID.desc())
+                .limit(Math.clamp(limit, 1, 100))
+                .fetch(r -> new IntegrityCheck(new IntegrityReport(r.getIntact(), r.getEventsChecked(), r.getBrokenAtSeq(),
+                        r.getProblem(), r.getCheckedAt().toInstant()), r.getTrigger(), r.getCheckedByName()));
+    }
+
+    void store(long organisationId, IntegrityReport report, String trigger, String byName) {
+        db.insertInto(AUDIT_INTEGRITY_CHECK)
+                .set(AUDIT_INTEGRITY_CHECK.ORGANISATION_ID, organisationId)
+                .set(AUDIT_INTEGRITY_CHECK.CHECKED_AT, report.checkedAt().atOffset(java.time.ZoneOffset.UTC))
+                .set(AUDIT_INTEGRITY_CHECK.INTACT, report.intact())
+                .set(AUDIT_INTEGRITY_CHECK.EVENTS_CHECKED, report.eventsChecked())
+                .set(AUDIT_INTEGRITY_CHECK.BROKEN_AT_SEQ, report.brokenAtSeq())
+                .set(AUDIT_INTEGRITY_CHECK.PROBLEM, report.problem())
+                .set(AUDIT_INTEGRITY_CHECK.TRIGGER, trigger)
+                .set(AUDIT_INTEGRITY_CHECK.CHECKED_BY_NAME, byName)
+                .execute();
     }
 
     /** The distinct actions recorded in the organisation, for filter choices. */
@@ -72,11 +203,18 @@ public class AuditService {
      * Recomputes every link of the organisation's chain, in order, and reports the first event
      * that was altered, inserted out of order, or follows a deleted one.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public IntegrityReport verify() {
         Actor actor = access.require(Role.AUDITOR, Role.ORG_ADMIN);
-        return verify(actor.organisationId());
+        IntegrityReport report = verify(actor.organisationId());
+        store(actor.organisationId(), report, "ON_DEMAND", actor.displayName());
+        audit.record(actor, "audit.verified", "audit_trail", actor.organisationId(), "Integrity check run by "
+                + actor.displayName() + ": " + report.describe(), null, null);
+        return report;
     }
+
+    /** Rows read and hashed together; each row's own hash is recomputed in parallel, the links in order. */
+    static final int VERIFY_BATCH = 5_000;
 
     IntegrityReport verify(long organisationId) {
         long expectedSeq = 1;
@@ -85,16 +223,27 @@ public class AuditService {
         try (var cursor = db.selectFrom(AUDIT_EVENT)
                 .where(AUDIT_EVENT.ORGANISATION_ID.eq(organisationId))
                 .orderBy(AUDIT_EVENT.SEQ)
-                .fetchSize(1000)
+                .fetchSize(VERIFY_BATCH)
                 .fetchLazy()) {
-            for (AuditEventRecord row : cursor) {
-                String problem = problemWith(row, expectedSeq, expectedPrev);
-                if (problem != null) {
-                    return broken(checked, expectedSeq < row.getSeq() ? expectedSeq : row.getSeq(), problem);
+            while (cursor.hasNext()) {
+                List<AuditEventRecord> batch = cursor.fetchNext(VERIFY_BATCH);
+                // a row's content against its digests and hash depends on that row alone
+                String[] content = new String[batch.size()];
+                java.util.stream.IntStream.range(0, batch.size()).parallel()
+                        .forEach(i -> content[i] = contentProblem(batch.get(i)));
+                for (int i = 0; i < batch.size(); i++) {
+                    AuditEventRecord row = batch.get(i);
+                    String problem = linkProblem(row, expectedSeq, expectedPrev);
+                    if (problem == null) {
+                        problem = content[i];
+                    }
+                    if (problem != null) {
+                        return broken(checked, expectedSeq < row.getSeq() ? expectedSeq : row.getSeq(), problem);
+                    }
+                    checked++;
+                    expectedSeq = row.getSeq() + 1;
+                    expectedPrev = row.getHash();
                 }
-                checked++;
-                expectedSeq = row.getSeq() + 1;
-                expectedPrev = row.getHash();
             }
         }
         var head = db.selectFrom(AUDIT_CHAIN_HEAD).where(AUDIT_CHAIN_HEAD.ORGANISATION_ID.eq(organisationId)).fetchOne();
@@ -107,13 +256,17 @@ public class AuditService {
         return new IntegrityReport(true, checked, null, null, clock.instant());
     }
 
-    private static @Nullable String problemWith(AuditEventRecord row, long expectedSeq, String expectedPrev) {
+    private static @Nullable String linkProblem(AuditEventRecord row, long expectedSeq, String expectedPrev) {
         if (row.getSeq() != expectedSeq) {
             return "event #" + expectedSeq + " is missing (deleted) before event #" + row.getSeq() + ".";
         }
         if (!row.getPrevHash().equals(expectedPrev)) {
             return "it does not point at the event before it (an event was replaced or reordered).";
         }
+        return null;
+    }
+
+    private static @Nullable String contentProblem(AuditEventRecord row) {
         if (!Objects.equals(AuditHashing.digest(row.getBeforeState()), row.getBeforeDigest())
                 || !Objects.equals(AuditHashing.digest(row.getAfterState()), row.getAfterDigest())) {
             return "its recorded before/after state no longer matches its digest (altered).";
@@ -147,6 +300,17 @@ public class AuditService {
             String text = query.text().trim();
             conditions.add(DSL.or(AUDIT_EVENT.SUMMARY.containsIgnoreCase(text),
                     AUDIT_EVENT.BEFORE_STATE.containsIgnoreCase(text), AUDIT_EVENT.AFTER_STATE.containsIgnoreCase(text)));
+        }
+        if (notBlank(query.subjectId())) {
+            conditions.add(AUDIT_EVENT.SUBJECT_ID.eq(query.subjectId().trim()));
+        }
+        if (query.accountId() != null) {
+            long account = query.accountId();
+            conditions.add(DSL.or(
+                    AUDIT_EVENT.SUBJECT_TYPE.eq("official_account").and(AUDIT_EVENT.SUBJECT_ID.eq(String.valueOf(account))),
+                    AUDIT_EVENT.SUBJECT_TYPE.eq("post").and(AUDIT_EVENT.SUBJECT_ID.in(
+                            DSL.select(POST.ID.cast(String.class)).from(POST)
+                                    .where(POST.ORGANISATION_ID.eq(actor.organisationId()), POST.ACCOUNT_ID.eq(account))))));
         }
         if (query.from() != null) {
             conditions.add(AUDIT_EVENT.OCCURRED_AT.ge(query.from().atOffset(java.time.ZoneOffset.UTC)));

@@ -6,6 +6,7 @@ import org.noticeboard.access.Access;
 import org.noticeboard.access.Role;
 import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.campaign.CampaignService;
+import org.noticeboard.compliance.PreElectionPeriodService;
 import org.noticeboard.template.ReplyTemplateService;
 import org.noticeboard.workflow.ApproverKind;
 import org.noticeboard.workflow.Quorum;
@@ -66,15 +67,18 @@ public class DemoData {
     private final DemoDirectory directory;
     private final org.noticeboard.tweetchat.TweetChatService chats;
     private final org.noticeboard.organisation.OrganisationService organisations;
+    private final PreElectionPeriodService periods;
 
     public DemoData(Tenants tenants, Access access, DepartmentService departments, MemberService members,
             OfficialAccountService accounts, CampaignService campaigns, WorkflowService workflows,
             ReplyTemplateService templates, DemoImpact impact, DemoDirectory directory,
-            org.noticeboard.tweetchat.TweetChatService chats, org.noticeboard.organisation.OrganisationService organisations) {
+            org.noticeboard.tweetchat.TweetChatService chats, org.noticeboard.organisation.OrganisationService organisations,
+            PreElectionPeriodService periods) {
         this.impact = impact;
         this.directory = directory;
         this.chats = chats;
         this.organisations = organisations;
+        this.periods = periods;
         this.tenants = tenants;
         this.access = access;
         this.departments = departments;
@@ -140,6 +144,7 @@ public class DemoData {
                         "The monthly #physiotalk chat runs from 8 to 9 pm, when clinicians can join."));
                 return chats.submit(chat.id());
             });
+            periods.add("County council elections 2027", java.time.LocalDate.of(2027, 3, 25), java.time.LocalDate.of(2027, 5, 6));
             return null;
         });
         var board = tenants.create(BOARD, "Valley Health Board");

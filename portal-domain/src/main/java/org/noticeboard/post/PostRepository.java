@@ -152,7 +152,7 @@ class PostRepository {
     }
 
     void insertDecision(long organisationId, long postId, Revision revision, int step, long memberId, String memberName,
-            String decision, @Nullable String reason) {
+            String decision, @Nullable String reason, Instant at) {
         db.insertInto(POST_DECISION)
                 .set(POST_DECISION.ORGANISATION_ID, organisationId)
                 .set(POST_DECISION.POST_ID, postId)
@@ -163,6 +163,8 @@ class PostRepository {
                 .set(POST_DECISION.MEMBER_NAME, memberName)
                 .set(POST_DECISION.DECISION, decision)
                 .set(POST_DECISION.REASON, reason)
+                // the domain's clock, like every other time of the review: lead times are measured between them
+                .set(POST_DECISION.CREATED_AT, at.atOffset(ZoneOffset.UTC))
                 .execute();
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.noticeboard.access.Access;
 import org.noticeboard.access.Actor;
+import org.noticeboard.access.Role;
 import org.noticeboard.access.NotPermittedException;
 import org.noticeboard.audit.AuditTrail;
 import org.noticeboard.policy.CheckInput;
@@ -77,6 +78,10 @@ public class ReviewService {
     public List<Comment> comment(long postId, @Nullable String text) {
         Actor actor = access.actor();
         Post post = postService.get(postId);
+        if (!Objects.equals(actor.memberId(), post.authorId()) && !actor.has(Role.APPROVER)) {
+            // auditors read every post, and change none: the conversation belongs to its author and approvers
+            throw new NotPermittedException("read_only", "Only the post's author and the account's approvers comment on it.");
+        }
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty()) {
             throw new InvalidInputException("blank", "comment", "Write the comment first.");
@@ -129,7 +134,7 @@ public class ReviewService {
                     + " Reject it with a reason so the author can revise it.");
         }
         posts.insertDecision(actor.organisationId(), postId, post.current(), step, actor.memberId(), actor.displayName(),
-                "APPROVED", null);
+                "APPROVED", null, clock.instant());
         boolean stepDone = stepComplete(post, current, step, post.current());
         Integer next = stepDone ? nextStep(workflow, step, post.current(), templateReply(post.current())) : Integer.valueOf(step);
         PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;
@@ -173,7 +178,7 @@ public class ReviewService {
         int step = Objects.requireNonNull(post.reviewStep());
         requireApprover(actor, post, workflow.definition().steps().get(step - 1), step);
         posts.insertDecision(actor.organisationId(), postId, post.current(), step, actor.memberId(), actor.displayName(),
-                "REJECTED", why);
+                "REJECTED", why, clock.instant());
         move(actor, post, version, PostState.REJECTED, null, post.current().number());
         audit.record(actor, "post.rejected", "post", postId, "Post for " + post.accountHandle() + " rejected at step " + step
                 + ": " + why, Map.of("state", post.state().name()), Map.of("state", PostState.REJECTED.name(), "reason", why));
@@ -214,7 +219,7 @@ public class ReviewService {
         posts.insertRevision(actor.organisationId(), postId, number, clean, Objects.requireNonNull(actor.memberId()),
                 actor.displayName(), hash, compiled.version(), result.weightedLength(), result.blocked(), findings);
         Revision edited = posts.revision(postId, number).orElseThrow();
-        posts.insertDecision(actor.organisationId(), postId, edited, 1, actor.memberId(), actor.displayName(), "APPROVED", null);
+        posts.insertDecision(actor.organisationId(), postId, edited, 1, actor.memberId(), actor.displayName(), "APPROVED", null, clock.instant());
         boolean firstDone = stepComplete(post, first, 1, edited);
         Integer next = firstDone ? nextStep(workflow, 1, edited, templateReply(edited)) : Integer.valueOf(1);
         PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;

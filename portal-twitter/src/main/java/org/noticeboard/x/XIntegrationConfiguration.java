@@ -32,7 +32,11 @@ import org.noticeboard.listsync.ListSyncWorker;
 import org.noticeboard.x.listsync.ListSyncTasks;
 import org.noticeboard.x.stakeholder.StakeholderCheckTasks;
 import org.noticeboard.stakeholder.StakeholderChecks;
+import org.noticeboard.x.publishing.IntegrityTasks;
 import org.noticeboard.x.publishing.PublishingTasks;
+import org.noticeboard.audit.IntegrityMonitor;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.noticeboard.xapi.XGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,18 +207,27 @@ public class XIntegrationConfiguration {
         return new StakeholderCheckTasks(checks, Duration.ofMinutes(1));
     }
 
+    /** Every organisation's audit trail verified once a day (03:15 UK time unless configured), alerting on a broken chain. */
+    @Bean
+    IntegrityTasks integrityTasks(IntegrityMonitor monitor,
+            @Value("${noticeboard.audit.integrity-check-at:03:15}") LocalTime at,
+            @Value("${noticeboard.audit.integrity-check-zone:Europe/London}") ZoneId zone) {
+        return new IntegrityTasks(monitor, at, zone);
+    }
+
     /**
-     * The background work that talks to X: publishing posts, fetching their metrics, syncing follow
-     * lists and checking the directory's handles, shared by all instances.
+     * The background work: publishing posts, fetching their metrics, syncing follow lists, checking
+     * the directory's handles and the daily integrity check, shared by all instances.
      */
     @Bean(destroyMethod = "stop")
     @ConditionalOnBooleanProperty(name = "noticeboard.x.publishing.enabled", matchIfMissing = true)
     Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, ListSyncTasks listSync,
-            StakeholderCheckTasks stakeholderChecks, org.noticeboard.x.metrics.MetricsTasks metrics, XProperties properties,
-            Clock clock) {
+            StakeholderCheckTasks stakeholderChecks, org.noticeboard.x.metrics.MetricsTasks metrics,
+            IntegrityTasks integrity, XProperties properties, Clock clock) {
         var publishing = properties.publishing();
         Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost(), listSync.sync())
-                .startTasks(tasks.scanDue(), listSync.scanDue(), stakeholderChecks.check(), metrics.collect())
+                .startTasks(tasks.scanDue(), listSync.scanDue(), stakeholderChecks.check(), metrics.collect(),
+                        integrity.daily())
                 .threads(publishing.threads())
                 .pollingInterval(publishing.pollInterval())
                 .heartbeatInterval(publishing.heartbeat())

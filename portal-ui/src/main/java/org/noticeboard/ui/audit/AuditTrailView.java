@@ -23,6 +23,8 @@ import org.noticeboard.audit.AuditEvent;
 import org.noticeboard.audit.AuditQuery;
 import org.noticeboard.audit.AuditService;
 import org.noticeboard.organisation.OrganisationService;
+import org.noticeboard.account.OfficialAccount;
+import org.noticeboard.account.OfficialAccountService;
 
 /**
  * The audit trail, newest first, loaded page by page from the database; filters by who, what,
@@ -45,11 +47,24 @@ public class AuditTrailView extends VerticalLayout {
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To (inclusive)");
     private final Paragraph integrity = new Paragraph();
+    private final ComboBox<OfficialAccount> account = new ComboBox<>("Official account");
+    private final TextField subject = new TextField("Subject");
+    private final Paragraph matches = new Paragraph();
+    private final Div checks = new Div();
 
-    public AuditTrailView(AuditService audit, OrganisationService organisations) {
+    public AuditTrailView(AuditService audit, OrganisationService organisations, OfficialAccountService accounts) {
         this.audit = audit;
         this.zone = organisations.current().timeZone();
         add(new H2("Audit trail"));
+        account.setId("audit-account");
+        account.setItems(accounts.list());
+        account.setItemLabelGenerator(a -> a.handle().value());
+        account.setClearButtonVisible(true);
+        account.addValueChangeListener(e -> refresh());
+        subject.setId("audit-subject");
+        subject.setPlaceholder("post 42, official_account 3...");
+        subject.setValueChangeMode(ValueChangeMode.LAZY);
+        subject.addValueChangeListener(e -> refresh());
 
         text.setId("audit-text");
         text.setLabel("Contains");
@@ -67,7 +82,7 @@ public class AuditTrailView extends VerticalLayout {
         action.addValueChangeListener(e -> refresh());
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
-        var filters = new HorizontalLayout(text, actor, action, from, to);
+        var filters = new HorizontalLayout(text, actor, action, account, subject, from, to);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
@@ -75,7 +90,14 @@ public class AuditTrailView extends VerticalLayout {
         verify.setId("verify-integrity");
         verify.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         integrity.setId("integrity-result");
-        add(filters, new HorizontalLayout(verify, integrity));
+        var export = Downloads.link("export-audit-csv", "Export CSV", () -> "audit-trail.csv", "text/csv; charset=UTF-8",
+                out -> audit.exportCsv(query(), out));
+        matches.setId("audit-matches");
+        checks.setId("integrity-checks");
+        checks.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        var actions = new HorizontalLayout(verify, export, integrity);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(filters, actions, checks, matches);
 
         grid.setId("audit-events");
         grid.addColumn(AuditEvent::seq).setHeader("#").setKey("seq").setAutoWidth(true).setFlexGrow(0);
@@ -93,25 +115,53 @@ public class AuditTrailView extends VerticalLayout {
         grid.setSizeFull();
         add(grid);
         setSizeFull();
+        audit.opened("the audit trail", "audit_trail", "search");
+        showChecks();
         refresh();
     }
 
     AuditQuery query() {
-        return new AuditQuery(actor.getValue(), action.getValue(), null, text.getValue(),
+        String[] subjectParts = subject.getValue() == null ? new String[0] : subject.getValue().strip().split("\\s+", 2);
+        String subjectType = subjectParts.length > 0 && !subjectParts[0].isEmpty() ? subjectParts[0] : null;
+        String subjectId = subjectParts.length > 1 ? subjectParts[1].replace("#", "") : null;
+        return new AuditQuery(actor.getValue(), action.getValue(), subjectType, text.getValue(),
                 from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant());
+                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
+                account.getValue() == null ? null : account.getValue().id(), subjectId);
     }
 
     private void refresh() {
+        to.setInvalid(false);
+        if (from.getValue() != null && to.getValue() != null && to.getValue().isBefore(from.getValue())) {
+            // a reversed range would match nothing: say so on the field instead of showing an empty list
+            to.setErrorMessage("The last day is before the first day.");
+            to.setInvalid(true);
+            grid.setItems(java.util.List.of());
+            matches.setText("No search: the dates are the wrong way round.");
+            return;
+        }
         AuditQuery query = query();
+        var counted = audit.matches(query);
+        matches.setText(counted.describe());
         grid.setItems(
                 page -> audit.search(query, page.getOffset(), page.getLimit()).stream(),
-                page -> audit.count(query));
+                page -> (int) counted.counted());
+    }
+
+    private void showChecks() {
+        checks.removeAll();
+        var recent = audit.checks(3);
+        if (recent.isEmpty()) {
+            checks.add(new Div("The chain has not been verified yet; it is verified every night."));
+        }
+        recent.forEach(c -> checks.add(new Div((c.scheduled() ? "Daily check" : "Checked by " + c.checkedByName()) + ", "
+                + TIME.format(c.report().checkedAt().atZone(zone)) + ": " + c.report().describe())));
     }
 
     private void verify() {
         var report = audit.verify();
         integrity.setText(report.describe());
         integrity.getStyle().set("color", report.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        showChecks();
     }
 }

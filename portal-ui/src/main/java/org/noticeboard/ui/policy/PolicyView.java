@@ -89,10 +89,13 @@ public class PolicyView extends VerticalLayout {
     private final Div differences = new Div();
     private int basedOn;
 
-    public PolicyView(PolicyService policy, MemberService members, OrganisationService organisations) {
+    public PolicyView(PolicyService policy, MemberService members, OrganisationService organisations,
+            org.noticeboard.audit.AuditService audit) {
         this.policy = policy;
         this.organisations = organisations;
         this.admin = members.me().grants().stream().anyMatch(g -> g.role() == Role.ORG_ADMIN);
+        // an auditor reading the policy is recorded, like every page of theirs
+        audit.opened("the policy", "policy", "current");
         setMaxWidth("80rem");
         add(new H2("Policy"));
         versionLabel.setId("policy-version");

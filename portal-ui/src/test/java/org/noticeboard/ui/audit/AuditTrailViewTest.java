@@ -33,7 +33,10 @@ class AuditTrailViewTest extends KaribuTest {
 
         Grid<AuditEvent> grid = grid();
         assertThat(GridKt._size(grid)).isGreaterThan(20);
-        assertThat(GridKt._get(grid, 0).action()).isEqualTo("department.renamed");
+        // opening the trail is itself recorded, just before the list is read
+        assertThat(GridKt._get(grid, 0).action()).isEqualTo("audit.viewed");
+        assertThat(GridKt._get(grid, 0).summary()).isEqualTo("Audrey Okafor opened the audit trail");
+        assertThat(GridKt._get(grid, 1).action()).isEqualTo("department.renamed");
 
         _get(TextField.class, spec -> spec.withId("audit-text")).setValue("Podiatry");
         assertThat(GridKt._size(grid)).isEqualTo(2);
@@ -63,6 +66,32 @@ class AuditTrailViewTest extends KaribuTest {
             db.execute("update audit_event set actor_name = 'Demo set-up' where seq = 3 and organisation_id = "
                     + "(select id from organisation where slug = 'northshire')");
         }
+    }
+
+    @Test
+    void filters_by_account_say_how_many_match_refuse_reversed_dates_and_offer_the_export() {
+        signIn("aud.auditor");
+        UI.getCurrent().navigate(AuditTrailView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<org.noticeboard.account.OfficialAccount> account = _get(ComboBox.class, spec -> spec.withId("audit-account"));
+        account.setValue(account.getListDataView().getItems().filter(a -> a.handle().value().equals("NShirePhysio"))
+                .findFirst().orElseThrow());
+        Grid<AuditEvent> grid = grid();
+        assertThat(GridKt._size(grid)).isPositive();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            assertThat(GridKt._get(grid, i).subjectType()).isIn("official_account", "post");
+        }
+        assertThat(_get(Paragraph.class, spec -> spec.withId("audit-matches")).getText()).contains(" match")
+                .doesNotStartWith("More than");
+
+        var from = _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withLabel("From"));
+        var to = _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withLabel("To (inclusive)"));
+        from.setValue(java.time.LocalDate.of(2026, 3, 1));
+        to.setValue(java.time.LocalDate.of(2026, 2, 1));
+        assertThat(to.isInvalid()).isTrue();
+        assertThat(GridKt._size(grid)).isZero();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("audit-matches")).getText()).contains("wrong way round");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("export-audit-csv")).getHref()).isNotBlank();
     }
 
     @SuppressWarnings("unchecked")

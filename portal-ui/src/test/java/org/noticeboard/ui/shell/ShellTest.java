@@ -32,13 +32,13 @@ class ShellTest extends KaribuTest {
     // demo mode: X is the sandbox, so everyone also sees its timeline
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
-            "olu.admin;Home|Notifications|Departments|Members and roles|Reply templates|Campaigns|Guidance|Stakeholders|Follow lists|Impact|Policy|Audit trail|Sandbox timeline",
+            "olu.admin;Home|Notifications|Departments|Members and roles|Reply templates|Campaigns|Guidance|Stakeholders|Follow lists|Impact|Policy|Audit trail|Compliance report|Policy history|Pre-election periods|Sandbox timeline",
             "sam.staff;Home|Notifications|New post|My posts|Calendar|Campaigns|Guidance|Stakeholders|Follow lists|Sandbox timeline",
             "alex.approver;Home|Notifications|New post|Review queue|My posts|Calendar|Reply templates|Campaigns|Guidance|Stakeholders|Follow lists|Impact|Sandbox timeline",
             "ash.accounts;Home|Notifications|Official accounts|Sync requests|Guidance|Stakeholders|Follow lists|Impact|Sandbox timeline",
             "cara.curator;Home|Notifications|New post|My posts|Calendar|Campaigns|Guidance|Stakeholders|Follow lists|Sandbox timeline",
             "pia.curator;Home|Notifications|Guidance|Stakeholders|Follow lists|Sandbox timeline",
-            "aud.auditor;Home|Notifications|Guidance|Stakeholders|Follow lists|Policy|Audit trail|Sandbox timeline"})
+            "aud.auditor;Home|Notifications|Guidance|Stakeholders|Follow lists|Policy|Audit trail|Post dossiers|Compliance report|Policy history|Pre-election periods|Sandbox timeline"})
     void the_menu_shows_only_what_the_members_roles_allow(String username, String expected) {
         signIn(username);
         UI.getCurrent().navigate(HomeView.class);
@@ -84,7 +84,9 @@ class ShellTest extends KaribuTest {
             "ash.accounts,members", "aud.auditor,accounts", "aud.auditor,departments", "olu.admin,accounts",
             "sam.staff,policy", "ash.accounts,compose", "aud.auditor,posts", "sam.staff,review",
             "sam.staff,stakeholders/import", "aud.auditor,stakeholders/import", "sam.staff,impact", "aud.auditor,impact",
-            "pia.curator,impact", "aud.auditor,campaigns", "ash.accounts,campaigns", "ash.accounts,tweet-chats"})
+            "pia.curator,impact", "aud.auditor,campaigns", "ash.accounts,campaigns", "ash.accounts,tweet-chats",
+            "sam.staff,compliance", "alex.approver,dossiers", "olu.admin,dossiers", "sam.staff,policy-history",
+            "ash.accounts,pre-election-periods"})
     void a_route_beyond_the_members_roles_is_refused(String username, String route) {
         signIn(username);
         assertThatThrownBy(() -> UI.getCurrent().navigate(route)).isInstanceOf(MockAccessDeniedException.class);
