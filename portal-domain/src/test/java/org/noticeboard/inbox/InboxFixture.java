@@ -11,10 +11,11 @@ import org.noticeboard.testing.FakeX;
 import org.noticeboard.testing.TestCaller;
 import org.noticeboard.testing.World;
 import org.noticeboard.xapi.XUser;
-import org.springframework.stereotype.Component;
 
-/** A connected organisation of {@link World} whose account people mention on {@link FakeX}. */
-@Component
+/**
+ * A connected organisation of {@link World} whose account people mention on {@link FakeX}. Not a
+ * bean: the portal-twitter tests scan this module's test classes too, without FakeX.
+ */
 class InboxFixture {
 
     record Trust(World.Org org, String xUserId) {

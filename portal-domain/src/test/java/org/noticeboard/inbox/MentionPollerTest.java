@@ -22,7 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = DomainTestApplication.class)
 class MentionPollerTest {
 
-    @Autowired InboxFixture fixture;
+    @Autowired org.noticeboard.testing.World world;
+    @Autowired org.noticeboard.account.OfficialAccountService accountService;
+    @Autowired org.jooq.DSLContext db;
+    InboxFixture fixture;
     @Autowired MentionPoller poller;
     @Autowired MentionService inbox;
     @Autowired TestCaller caller;
@@ -38,6 +41,7 @@ class MentionPollerTest {
         x.reset();
         tokens.reset();
         clock.reset();
+        fixture = new InboxFixture(world, caller, accountService, tokens, db);
         trust = fixture.connected("Polling Trust");
     }
 

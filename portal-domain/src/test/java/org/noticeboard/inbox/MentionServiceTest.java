@@ -42,7 +42,10 @@ class MentionServiceTest {
     static final String CARE_OPINION = "We're sorry to hear about your experience. Please share your story on Care "
             + "Opinion so the team can learn from it and reply: {link}";
 
-    @Autowired InboxFixture fixture;
+    @Autowired org.noticeboard.testing.World world;
+    @Autowired org.noticeboard.account.OfficialAccountService accountService;
+    @Autowired org.jooq.DSLContext db;
+    InboxFixture fixture;
     @Autowired MentionPoller poller;
     @Autowired MentionService inbox;
     @Autowired PostService posts;
@@ -65,6 +68,7 @@ class MentionServiceTest {
         x.reset();
         tokens.reset();
         clock.reset();
+        fixture = new InboxFixture(world, caller, accountService, tokens, db);
         trust = fixture.connected("Inbox Trust");
     }
 

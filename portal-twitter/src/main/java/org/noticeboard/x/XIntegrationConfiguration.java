@@ -28,6 +28,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.noticeboard.listsync.ListSyncWorker;
+import org.noticeboard.inbox.MentionPoller;
+import org.noticeboard.x.inbox.MentionTasks;
 import org.noticeboard.x.listsync.ListSyncTasks;
 import org.noticeboard.x.publishing.PublishingTasks;
 import org.noticeboard.xapi.XGateway;
@@ -187,14 +189,19 @@ public class XIntegrationConfiguration {
         return new ListSyncTasks(worker, clock, properties.publishing().pollInterval());
     }
 
-    /** The background work that talks to X: publishing posts and syncing follow lists, shared by all instances. */
+    @Bean
+    MentionTasks mentionTasks(MentionPoller poller, XProperties properties) {
+        return new MentionTasks(poller, properties.mentions().pollInterval(), properties.mentions().maxPages());
+    }
+
+    /** The background work that talks to X: publishing posts, syncing follow lists and fetching mentions, shared by all instances. */
     @Bean(destroyMethod = "stop")
     @ConditionalOnBooleanProperty(name = "noticeboard.x.publishing.enabled", matchIfMissing = true)
     Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, ListSyncTasks listSync,
-            XProperties properties, Clock clock) {
+            MentionTasks mentions, XProperties properties, Clock clock) {
         var publishing = properties.publishing();
         Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost(), listSync.sync())
-                .startTasks(tasks.scanDue(), listSync.scanDue())
+                .startTasks(tasks.scanDue(), listSync.scanDue(), mentions.pollMentions())
                 .threads(publishing.threads())
                 .pollingInterval(publishing.pollInterval())
                 .heartbeatInterval(publishing.heartbeat())
