@@ -291,6 +291,17 @@ public class MentionService {
         }));
     }
 
+    /**
+     * Fetches new mentions of the caller's connected accounts now, instead of at the next scheduled
+     * poll (X's rate limit still applies: a poll stopped by it says so).
+     */
+    public List<PollOutcome> checkNow() {
+        Actor actor = access.require(Role.STAFF, Role.APPROVER);
+        List<OfficialAccount> mine = Objects.requireNonNull(tx.execute(s -> accounts.list().stream()
+                .filter(a -> handles(actor, a) && a.connection() != null).toList()));
+        return mine.stream().map(a -> poller.poll(a.id(), 5)).toList();
+    }
+
     /** When the account's mentions were last fetched, and why the last fetch stopped if it did. */
     @Transactional(readOnly = true)
     public MentionPoller.@Nullable PollStatus pollStatus(long accountId) {
