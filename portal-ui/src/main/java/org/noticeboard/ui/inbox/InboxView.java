@@ -158,7 +158,7 @@ public class InboxView extends VerticalLayout {
             text.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere").set("unicode-bidi", "isolate");
             return text;
         }).setHeader("Mention").setKey("text").setFlexGrow(3);
-        grid.addColumn(m -> m.accountHandle().startsWith("@") ? m.accountHandle() : "@" + m.accountHandle())
+        grid.addColumn(InboxView::handle)
                 .setHeader("Account").setKey("account").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> TIME.format(m.postedAt().atZone(zone))).setHeader("Posted").setKey("posted").setAutoWidth(true)
                 .setFlexGrow(0);
@@ -196,9 +196,16 @@ public class InboxView extends VerticalLayout {
         return cell;
     }
 
+    static String handle(Mention m) {
+        return m.accountHandle().startsWith("@") ? m.accountHandle() : "@" + m.accountHandle();
+    }
+
     static Span stakeholderBadge(Mention m) {
         var badge = new Span(Objects.requireNonNull(m.stakeholderCategory()).label());
-        badge.getElement().getThemeList().add("badge contrast");
+        // styled here: the portal has no front-end build for Lumo's badge styles
+        badge.getStyle().set("background", "var(--lumo-primary-color)").set("color", "var(--lumo-primary-contrast-color)")
+                .set("border-radius", "var(--lumo-border-radius-s)").set("padding", "0 0.4em")
+                .set("font-size", "var(--lumo-font-size-s)").set("font-weight", "600");
         badge.addClassName("stakeholder-badge");
         badge.getElement().setAttribute("title", "Known stakeholder: " + m.stakeholderName());
         return badge;
@@ -265,7 +272,7 @@ public class InboxView extends VerticalLayout {
             return;
         }
         Mention m = inbox.get(selected);
-        var heading = new H3("@" + m.authorUsername() + " to " + m.accountHandle());
+        var heading = new H3("@" + m.authorUsername() + " to " + handle(m));
         heading.setId("detail-heading");
         detail.add(heading);
         if (m.stakeholderCategory() != null) {
