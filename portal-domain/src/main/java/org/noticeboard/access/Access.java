@@ -58,8 +58,20 @@ public class Access {
 
     /** Runs trusted server-side work (demo seeding, first sign-in) as the system within one organisation. */
     public <T> T asSystem(long organisationId, String name, Supplier<T> work) {
+        return actingAs(Actor.system(organisationId, name), work);
+    }
+
+    /**
+     * Runs trusted server-side work (demo seeding) as that member, with their grants as stored now,
+     * so what it changes is recorded under their name and checked against their roles.
+     */
+    public <T> T asMember(long memberId, Supplier<T> work) {
+        return actingAs(load(memberId), work);
+    }
+
+    private static <T> T actingAs(Actor actor, Supplier<T> work) {
         Actor previous = systemActor.get();
-        systemActor.set(Actor.system(organisationId, name));
+        systemActor.set(actor);
         try {
             return work.get();
         } finally {

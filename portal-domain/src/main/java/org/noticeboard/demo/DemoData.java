@@ -62,12 +62,10 @@ public class DemoData {
     private final CampaignService campaigns;
     private final WorkflowService workflows;
     private final ReplyTemplateService templates;
-    private final org.noticeboard.stakeholder.StakeholderService stakeholders;
 
     public DemoData(Tenants tenants, Access access, DepartmentService departments, MemberService members,
             OfficialAccountService accounts, CampaignService campaigns, WorkflowService workflows,
-            ReplyTemplateService templates, org.noticeboard.stakeholder.StakeholderService stakeholders) {
-        this.stakeholders = stakeholders;
+            ReplyTemplateService templates) {
         this.tenants = tenants;
         this.access = access;
         this.departments = departments;
@@ -106,10 +104,6 @@ public class DemoData {
                             StepCondition.ALWAYS)), true), workflows.current(physio).version());
             templates.create("Care Opinion invitation", "We're sorry to hear about your experience. Please share your "
                     + "story on Care Opinion so the team can learn from it and reply: {link}");
-            // the local MP is a stakeholder: her mentions stand out in the inbox
-            stakeholders.add(new org.noticeboard.stakeholder.StakeholderDraft("JaneDoeMP", "Jane Doe MP",
-                    org.noticeboard.stakeholder.StakeholderCategory.MP, "Northshire", List.of("health", "older people"), true,
-                    "Member of Parliament for Northshire South; sits on the Health and Social Care Committee."));
             campaigns.create("Falls Awareness Week", List.of("#FallsAwareness", "#PhysioWorks"), null, null);
             campaigns.create("Monthly #physiotalk chat", List.of("#physiotalk"), null, null);
             return null;

@@ -25,9 +25,12 @@ record Viewer(Actor actor, @Nullable Long ownDepartment, Set<Long> departments, 
     }
 
     boolean sees(FollowListRepository.ListRow list) {
-        return list.organisationId() == actor.organisationId()
-                && (list.visibility() != Visibility.DEPARTMENT || organisationWide
-                        || departments.contains(list.departmentId()));
+        return sees(list.organisationId(), list.departmentId(), list.visibility());
+    }
+
+    boolean sees(long organisationId, long departmentId, Visibility visibility) {
+        return organisationId == actor.organisationId()
+                && (visibility != Visibility.DEPARTMENT || organisationWide || departments.contains(departmentId));
     }
 
     boolean curates(long departmentId) {

@@ -98,12 +98,6 @@ class ListSyncRepository {
         return db.fetchCount(FOLLOW_LIST_MEMBER, FOLLOW_LIST_MEMBER.LIST_ID.eq(listId));
     }
 
-    /** The member's own department, if any. */
-    Optional<Long> departmentOf(long memberId) {
-        return db.select(MEMBER.DEPARTMENT_ID).from(MEMBER).where(MEMBER.ID.eq(memberId))
-                .fetchOptional(MEMBER.DEPARTMENT_ID);
-    }
-
     /** Active members who may approve for the account: account admins of its department or of the whole organisation. */
     List<Long> accountAdmins(long organisationId, @Nullable Long departmentId) {
         Condition scope = ROLE_GRANT.DEPARTMENT_ID.isNull();

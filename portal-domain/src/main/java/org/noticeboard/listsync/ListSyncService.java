@@ -15,6 +15,8 @@ import org.noticeboard.account.ConnectionState;
 import org.noticeboard.account.OfficialAccount;
 import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.audit.AuditTrail;
+import org.noticeboard.followlist.ListVisibility;
+import org.noticeboard.followlist.Visibility;
 import org.noticeboard.notification.NotificationService;
 import org.noticeboard.shared.ConflictException;
 import org.noticeboard.shared.DomainException;
@@ -39,15 +41,17 @@ public class ListSyncService {
     private final AuditTrail audit;
     private final NotificationService notifications;
     private final Clock clock;
+    private final ListVisibility lists;
 
     public ListSyncService(ListSyncRepository syncs, OfficialAccountService accounts, Access access, AuditTrail audit,
-            NotificationService notifications, Clock clock) {
+            NotificationService notifications, Clock clock, ListVisibility lists) {
         this.syncs = syncs;
         this.accounts = accounts;
         this.access = access;
         this.audit = audit;
         this.notifications = notifications;
         this.clock = clock;
+        this.lists = lists;
     }
 
     /**
@@ -63,7 +67,7 @@ public class ListSyncService {
                     "Choose whether to sync the list to an X List or to follow everyone on it.");
         }
         var list = syncs.list(actor.organisationId(), listId)
-                .filter(l -> listVisible(actor, l.departmentId(), l.visibility()))
+                .filter(l -> listVisible(actor, l.organisationId(), l.departmentId(), l.visibility()))
                 .orElseThrow(() -> new NotFoundException("Follow list", listId));
         if (!actor.has(Role.CURATOR, list.departmentId())) {
             throw new NotPermittedException("role_required", "Only a curator of the department that keeps "
@@ -165,7 +169,7 @@ public class ListSyncService {
     public List<ListSync> forList(long listId) {
         Actor actor = access.actor();
         syncs.list(actor.organisationId(), listId)
-                .filter(l -> listVisible(actor, l.departmentId(), l.visibility()))
+                .filter(l -> listVisible(actor, l.organisationId(), l.departmentId(), l.visibility()))
                 .orElseThrow(() -> new NotFoundException("Follow list", listId));
         Instant now = now();
         return syncs.forList(actor.organisationId(), listId).stream().map(job -> view(job, now)).toList();
@@ -191,27 +195,14 @@ public class ListSyncService {
 
     private ListSyncRepository.SyncRow find(Actor actor, long syncId) {
         return syncs.find(actor.organisationId(), syncId)
-                .filter(job -> listVisible(actor, job.listDepartmentId(), job.listVisibility())
+                .filter(job -> listVisible(actor, job.organisationId(), job.listDepartmentId(), job.listVisibility())
                         || actor.has(Role.ACCOUNT_ADMIN, job.accountDepartmentId()))
                 .orElseThrow(() -> new NotFoundException("List sync", syncId));
     }
 
-    /**
-     * A list kept for its department is seen by that department (members in it, or holding a role
-     * for it) and by those who look after every list (curators, organisation admins and auditors
-     * across the organisation); a list shared with the organisation or the public by every member.
-     */
-    private boolean listVisible(Actor actor, long departmentId, String visibility) {
-        if (!"DEPARTMENT".equals(visibility) || actor.isSystem()) {
-            return true;
-        }
-        if (actor.grants().stream().anyMatch(g -> Objects.equals(g.departmentId(), departmentId))
-                || actor.hasOrganisationWide(Role.CURATOR) || actor.hasOrganisationWide(Role.ORG_ADMIN)
-                || actor.hasOrganisationWide(Role.AUDITOR)) {
-            return true;
-        }
-        return actor.memberId() != null && syncs.departmentOf(actor.memberId())
-                .filter(d -> d == departmentId).isPresent();
+    /** The follow lists' own rule ({@link ListVisibility}): a sync is seen by whoever sees its list. */
+    private boolean listVisible(Actor actor, long organisationId, long departmentId, String visibility) {
+        return actor.isSystem() || lists.sees(actor, organisationId, departmentId, Visibility.valueOf(visibility));
     }
 
     private static void requireConnected(OfficialAccount account) {

@@ -57,6 +57,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StakeholderCsv {
 
+    /** An import adding this many stakeholders refreshes the table's planner statistics in its transaction. */
+    static final int REFRESH_STATISTICS_AT = 1000;
+
     public static final Duration PREVIEW_LIFETIME = Duration.ofMinutes(30);
     private static final int KEPT_PREVIEWS = 16;
     private static final Pattern TOPIC_SEPARATORS = Pattern.compile("[;|]");
@@ -144,6 +147,10 @@ public class StakeholderCsv {
         Map<String, Long> ids;
         try {
             ids = stakeholders.insertAll(actor.organisationId(), plan.adds(), actor.memberId(), at);
+            if (plan.adds().size() >= REFRESH_STATISTICS_AT) {
+                // thousands of new rows: let the planner see them before the list inserts join on them
+                stakeholders.refreshStatistics();
+            }
             if (!stakeholders.updateAll(actor.organisationId(), plan.merges(), at)) {
                 throw stale(previewed, null);
             }
@@ -194,8 +201,8 @@ public class StakeholderCsv {
         String message = addedHandles.size() + " stakeholder(s) added, " + mergedHandles.size() + " updated, "
                 + unchanged + " already as in the file" + (refused == 0 ? "" : "; " + refused + " row(s) refused, not imported")
                 + (target == null ? "." : "; " + addedToList + " added to \"" + target.name() + "\".")
-                + (addedHandles.isEmpty() ? "" : " The new handles are not checked against X yet: they are checked "
-                        + "afterwards, 100 per request to X.");
+                + (addedHandles.isEmpty() ? "" : " The new handles are not checked against X yet: Noticeboard checks "
+                        + "them in the background within minutes while an official account is connected, 100 per request to X.");
         return new CsvImportResult(addedHandles.size(), mergedHandles.size(), unchanged, refused, targetListId,
                 addedToList, imported, message);
     }

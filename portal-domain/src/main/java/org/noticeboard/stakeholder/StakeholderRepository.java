@@ -1,5 +1,6 @@
 package org.noticeboard.stakeholder;
 
+import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
 import static org.noticeboard.db.jooq.Tables.STAKEHOLDER;
 
 import java.time.Instant;
@@ -206,6 +207,38 @@ class StakeholderRepository {
                 .orderBy(STAKEHOLDER.ID)
                 .limit(limit)
                 .fetch(STAKEHOLDER.ID);
+    }
+
+    /**
+     * Organisations with stakeholders due a check (never checked, or last checked before {@code
+     * staleBefore}) and an official account connected to X to ask with.
+     */
+    List<Long> organisationsDueACheck(Instant staleBefore) {
+        var account = OFFICIAL_ACCOUNT;
+        return db.selectDistinct(STAKEHOLDER.ORGANISATION_ID).from(STAKEHOLDER)
+                .where(due(staleBefore))
+                .andExists(DSL.selectOne().from(account).where(account.ORGANISATION_ID.eq(STAKEHOLDER.ORGANISATION_ID),
+                        account.X_USER_ID.isNotNull(), account.CONNECTION_PROBLEM.isNull()))
+                .orderBy(STAKEHOLDER.ORGANISATION_ID)
+                .fetch(STAKEHOLDER.ORGANISATION_ID);
+    }
+
+    /** Stakeholders due a check, never-checked ones first, then the longest unchecked. */
+    List<Long> dueACheck(long organisationId, Instant staleBefore, int limit) {
+        return db.select(STAKEHOLDER.ID).from(STAKEHOLDER)
+                .where(STAKEHOLDER.ORGANISATION_ID.eq(organisationId), due(staleBefore))
+                .orderBy(STAKEHOLDER.CHECKED_AT.asc().nullsFirst(), STAKEHOLDER.ID)
+                .limit(limit)
+                .fetch(STAKEHOLDER.ID);
+    }
+
+    private static Condition due(Instant staleBefore) {
+        return STAKEHOLDER.CHECKED_AT.isNull().or(STAKEHOLDER.CHECKED_AT.lt(utc(staleBefore)));
+    }
+
+    /** ANALYZE of the directory (PostgreSQL samples it, rows of the running transaction included). */
+    void refreshStatistics() {
+        db.execute("analyze stakeholder");
     }
 
     int uncheckedCount(long organisationId) {

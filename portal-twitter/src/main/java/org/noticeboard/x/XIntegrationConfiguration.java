@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,8 @@ import org.noticeboard.listsync.ListSyncWorker;
 import org.noticeboard.inbox.MentionPoller;
 import org.noticeboard.x.inbox.MentionTasks;
 import org.noticeboard.x.listsync.ListSyncTasks;
+import org.noticeboard.x.stakeholder.StakeholderCheckTasks;
+import org.noticeboard.stakeholder.StakeholderChecks;
 import org.noticeboard.x.publishing.PublishingTasks;
 import org.noticeboard.xapi.XGateway;
 import org.slf4j.Logger;
@@ -194,14 +197,22 @@ public class XIntegrationConfiguration {
         return new MentionTasks(poller, properties.mentions().pollInterval(), properties.mentions().maxPages());
     }
 
-    /** The background work that talks to X: publishing posts, syncing follow lists and fetching mentions, shared by all instances. */
+    @Bean
+    StakeholderCheckTasks stakeholderCheckTasks(StakeholderChecks checks) {
+        return new StakeholderCheckTasks(checks, Duration.ofMinutes(1));
+    }
+
+    /**
+     * The background work that talks to X: publishing posts, syncing follow lists, checking the
+     * directory's handles and fetching mentions, shared by all instances.
+     */
     @Bean(destroyMethod = "stop")
     @ConditionalOnBooleanProperty(name = "noticeboard.x.publishing.enabled", matchIfMissing = true)
     Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, ListSyncTasks listSync,
-            MentionTasks mentions, XProperties properties, Clock clock) {
+            StakeholderCheckTasks stakeholderChecks, MentionTasks mentions, XProperties properties, Clock clock) {
         var publishing = properties.publishing();
         Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost(), listSync.sync())
-                .startTasks(tasks.scanDue(), listSync.scanDue(), mentions.pollMentions())
+                .startTasks(tasks.scanDue(), listSync.scanDue(), stakeholderChecks.check(), mentions.pollMentions())
                 .threads(publishing.threads())
                 .pollingInterval(publishing.pollInterval())
                 .heartbeatInterval(publishing.heartbeat())

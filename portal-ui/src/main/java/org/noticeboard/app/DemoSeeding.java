@@ -1,6 +1,7 @@
 package org.noticeboard.app;
 
 import org.noticeboard.demo.DemoData;
+import org.noticeboard.demo.DemoDirectory;
 import org.noticeboard.x.sandbox.XSandbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
@@ -17,12 +18,15 @@ class DemoSeeding {
 
     private final NoticeboardProperties properties;
     private final DemoData demoData;
+    private final DemoDirectory demoDirectory;
 
     private final ObjectProvider<XSandbox> sandbox;
 
-    DemoSeeding(NoticeboardProperties properties, DemoData demoData, ObjectProvider<XSandbox> sandbox) {
+    DemoSeeding(NoticeboardProperties properties, DemoData demoData, DemoDirectory demoDirectory,
+            ObjectProvider<XSandbox> sandbox) {
         this.properties = properties;
         this.demoData = demoData;
+        this.demoDirectory = demoDirectory;
         this.sandbox = sandbox;
     }
 
@@ -31,6 +35,10 @@ class DemoSeeding {
         if (properties.demoMode() && properties.demo().seed() && demoData.seedIfAbsent()) {
             log.info("Demo data seeded: the sign-in page lists the demo users {}",
                     DemoData.USERS.stream().map(DemoData.DemoUser::username).toList());
+            if (demoDirectory.seedIfEmpty()) {
+                log.info("Demo stakeholder directory and follow lists seeded ({} stakeholders)",
+                        DemoDirectory.STAKEHOLDERS.size());
+            }
         }
         XSandbox world = sandbox.getIfAvailable();
         if (properties.demoMode() && properties.demo().seed() && world != null) {

@@ -17,7 +17,7 @@ class AdminJourneyIT extends JourneyTest {
 
     @Test
     void an_admin_adds_a_department_grants_a_role_and_sees_both_in_the_audit_trail() {
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             page.navigate("http://localhost:" + port + "/");
@@ -68,7 +68,7 @@ class AdminJourneyIT extends JourneyTest {
 
     @Test
     void an_ended_session_says_so_keeps_nothing_half_written_and_leads_back_to_sign_in() {
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             signIn(page, "olu.admin");
@@ -95,7 +95,7 @@ class AdminJourneyIT extends JourneyTest {
 
     @Test
     void a_wrong_password_is_explained_and_nobody_is_signed_in() {
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             page.navigate("http://localhost:" + port + "/login");

@@ -22,7 +22,7 @@ class ApprovalJourneyIT extends JourneyTest {
     }
 
     private void approve(String approver, String text, String expected) {
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = as(context, approver);
             page.locator("#side-nav").getByText("Review queue").click();
             page.locator("#review-queue").getByText(text).click();
@@ -35,7 +35,7 @@ class ApprovalJourneyIT extends JourneyTest {
     void submit_reject_revise_approve_twice_and_see_it_on_the_calendar() {
         String first = "Join our balance class at Riverside clinic";
         String revised = "Join our balance class at Riverside clinic, Tuesdays at 10:00";
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = as(context, "sam.staff");
             page.locator("#side-nav").getByText("New post").click();
             page.locator("#post-text textarea").fill(first);
@@ -43,7 +43,7 @@ class ApprovalJourneyIT extends JourneyTest {
             page.locator("#submit-post").click();
             assertThat(page.locator("#post-status")).containsText("In review");
         }
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = as(context, "alex.approver");
             assertThat(page.locator("#shell-notifications")).containsText("new notification");
             page.locator("#side-nav").getByText("Review queue").click();
@@ -53,7 +53,7 @@ class ApprovalJourneyIT extends JourneyTest {
             page.locator("#reject-post").click();
             assertThat(page.locator("#review-decisions")).containsText("rejected revision 1 at step 1: Please say when the class runs");
         }
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = as(context, "sam.staff");
             page.locator("#side-nav").getByText("My posts").click();
             assertThat(page.locator("#my-posts")).containsText("Rejected");
@@ -65,7 +65,7 @@ class ApprovalJourneyIT extends JourneyTest {
         }
         approve("alex.approver", revised, "Approved; the post waits for step 2.");
         approve("taylor.head", revised, "Approved: every step is done, the post is scheduled.");
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = as(context, "sam.staff");
             page.locator("#side-nav").getByText("Calendar").click();
             assertThat(page.locator("#calendar-days")).containsText("@NShirePhysio Scheduled: " + revised.substring(0, 30));

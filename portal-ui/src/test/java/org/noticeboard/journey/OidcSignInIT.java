@@ -50,6 +50,12 @@ class OidcSignInIT {
         chromium = new Chromium();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void noPolicyViolations() {
+        org.assertj.core.api.Assertions.assertThat(JourneyTest.policyViolations).as("content security policy violations")
+                .isEmpty();
+    }
+
     @AfterAll
     static void stop() {
         chromium.close();
@@ -61,7 +67,7 @@ class OidcSignInIT {
         identityProvider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "subject-chief", "JWT",
                 List.of("noticeboard"), Map.of("name", "Chief Comms", "email", "chief.comms@riverside.example",
                         "email_verified", true), 3600));
-        try (var context = chromium.browser.newContext()) {
+        try (var context = JourneyTest.watched(chromium.browser.newContext())) {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             page.navigate("http://localhost:" + port + "/");
@@ -78,7 +84,7 @@ class OidcSignInIT {
         identityProvider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "subject-newcomer", "JWT",
                 List.of("noticeboard"), Map.of("name", "Nia Newcomer", "email", "nia@riverside.example",
                         "email_verified", true), 3600));
-        try (var context = chromium.browser.newContext()) {
+        try (var context = JourneyTest.watched(chromium.browser.newContext())) {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             page.navigate("http://localhost:" + port + "/");

@@ -15,7 +15,7 @@ class StaffComposeJourneyIT extends JourneyTest {
 
     @Test
     void staff_fix_a_block_justify_a_warning_and_submit() {
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = signedIn(context, "sam.staff");
             page.locator("#side-nav").getByText("New post").click();
 

@@ -20,7 +20,7 @@ class XPublishingJourneyIT extends JourneyTest {
     static final String TEXT = "Our hydrotherapy pool reopens on Monday after its refit";
 
     private void approve(String approver, String expected) {
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = signedIn(context, approver);
             page.locator("#side-nav").getByText("Review queue").click();
             page.locator("#review-queue").getByText(TEXT).click();
@@ -31,7 +31,7 @@ class XPublishingJourneyIT extends JourneyTest {
 
     @Test
     void connect_approve_publish_and_see_it_on_the_sandbox_timeline() {
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = signedIn(context, "ash.accounts");
             page.locator("#side-nav").getByText("Official accounts").click();
             page.locator("#connect-NShirePhysio").click();
@@ -42,7 +42,7 @@ class XPublishingJourneyIT extends JourneyTest {
             assertThat(page.getByText("@NShirePhysio is connected to X as @NShirePhysio")).isVisible();
             assertThat(page.locator("#accounts")).containsText("Connected as @NShirePhysio");
         }
-        try (var context = chromium.browser.newContext()) {
+        try (var context = watched(chromium.browser.newContext())) {
             Page page = signedIn(context, "sam.staff");
             page.locator("#side-nav").getByText("New post").click();
             page.locator("#post-text textarea").fill(TEXT);
@@ -51,7 +51,7 @@ class XPublishingJourneyIT extends JourneyTest {
             assertThat(page.locator("#post-status")).containsText("In review");
         }
         approve("alex.approver", "Approved; the post waits for step 2.");
-        try (BrowserContext context = chromium.browser.newContext()) {
+        try (BrowserContext context = watched(chromium.browser.newContext())) {
             Page page = signedIn(context, "taylor.head");
             page.locator("#side-nav").getByText("Review queue").click();
             page.locator("#review-queue").getByText(TEXT).click();

@@ -2,6 +2,7 @@ package org.noticeboard.x.sandbox;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.noticeboard.demo.DemoDirectory;
 
 /**
  * The people and posts of the demo's X. The official accounts are those of the demo organisations
@@ -14,7 +15,14 @@ final class DemoWorld {
 
     private DemoWorld() {}
 
+    /**
+     * Handles of the demo directory ({@link DemoDirectory}) that X does not know, so the demo shows
+     * what the background check says of an account that was renamed or deleted.
+     */
+    static final java.util.Set<String> NOT_ON_X = java.util.Set.of("AHPLeadNShire");
+
     static void seed(XSandbox x) {
+        stakeholders(x);
         SandboxUser trust = x.ensureUser("NorthshireNHS", "Northshire Community Health NHS Trust",
                 "Official account of Northshire Community Health NHS Trust. Not monitored 24/7: in an emergency call 999, "
                         + "for urgent advice call 111.");
@@ -73,5 +81,15 @@ final class DemoWorld {
                 new SandboxMetrics(31, 9, 0, 1, 0, 4_200));
         x.seedPost(rehab, "Thank you @JaneDoeMP for joining our strength and balance class. Falls are not an "
                 + "inevitable part of ageing.", null, Duration.ofHours(1), new SandboxMetrics(44, 7, 0, 1, 0, 3_800));
+    }
+
+    /** The X users behind the demo directory's stakeholders, bar {@link #NOT_ON_X}. */
+    private static void stakeholders(XSandbox x) {
+        for (DemoDirectory.Entry entry : DemoDirectory.STAKEHOLDERS) {
+            if (!NOT_ON_X.contains(entry.handle())) {
+                x.ensureUser(entry.handle(), entry.name(), "Demo account: " + entry.category().label().toLowerCase(
+                        java.util.Locale.ROOT) + (entry.region() == null ? "" : ", " + entry.region()) + ".");
+            }
+        }
     }
 }

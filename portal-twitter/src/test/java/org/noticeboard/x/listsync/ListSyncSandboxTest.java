@@ -2,6 +2,7 @@ package org.noticeboard.x.listsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.noticeboard.db.jooq.Tables.AUDIT_EVENT;
+import static org.noticeboard.db.jooq.Tables.STAKEHOLDER;
 import static org.noticeboard.db.jooq.Tables.X_LIST_SYNC;
 import static org.noticeboard.db.jooq.Tables.X_LIST_SYNC_ITEM;
 import static org.noticeboard.db.jooq.Tables.X_SANDBOX_GRANT;
@@ -90,6 +91,8 @@ class ListSyncSandboxTest {
     @Autowired OfficialAccountService accounts;
     @Autowired ShiftableClock clock;
     @Autowired DSLContext db;
+    @Autowired org.noticeboard.stakeholder.StakeholderChecks checks;
+    @Autowired org.noticeboard.x.stakeholder.StakeholderCheckTasks checkTasks;
 
     World.Org trust;
     String handle;
@@ -351,5 +354,31 @@ class ListSyncSandboxTest {
                 AUDIT_EVENT.ACTION.eq("list-sync.x-list-recreated"))).isOne();
         assertThat(SANDBOX.exchanges()).noneMatch(e -> e.status() == 429);
         assertThat(exchanges("POST", "/2/lists")).hasSize(2);
+    }
+
+    @Test
+    void the_background_check_asks_the_sandbox_about_unchecked_handles_100_at_a_time() {
+        List<String> handles = FollowListRows.handles(150);
+        var known = SANDBOX.sandbox().ensureUsers(handles.subList(0, 149));
+        long organisation = trust.organisation().id();
+        FollowListRows.stakeholders(db, organisation, handles.stream().map(h -> new Person(h, null)).toList());
+
+        checks.checkDue(5);
+
+        var rows = db.selectFrom(STAKEHOLDER).where(STAKEHOLDER.ORGANISATION_ID.eq(organisation)).fetch();
+        assertThat(rows).hasSize(150).allSatisfy(r -> assertThat(r.getCheckedAt()).isNotNull());
+        assertThat(rows).filteredOn(r -> Boolean.TRUE.equals(r.getXExists())).hasSize(149)
+                .allSatisfy(r -> assertThat(r.getXUserId()).isEqualTo(known.get(r.getHandle()).id()));
+        assertThat(rows).filteredOn(r -> r.getHandle().equals(handles.get(149)))
+                .singleElement().satisfies(r -> assertThat(r.getXExists()).isFalse());
+        var lookups = exchanges("GET", "/2/users/by");
+        assertThat(lookups).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(200);
+            String usernames = java.net.URLDecoder.decode(java.util.Objects.requireNonNull(e.query()),
+                    java.nio.charset.StandardCharsets.UTF_8).replaceAll(".*usernames=([^&]*).*", "$1");
+            assertThat(usernames.split(",")).hasSizeLessThanOrEqualTo(100);
+        });
+        // the job that runs it: a recurring db-scheduler task, one instance at a time across portals
+        assertThat(checkTasks.check().getName()).isEqualTo("x-stakeholder-check");
     }
 }

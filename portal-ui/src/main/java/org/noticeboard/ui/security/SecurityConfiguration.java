@@ -8,6 +8,9 @@ import org.noticeboard.member.SignInService;
 import org.noticeboard.x.XProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -28,6 +31,17 @@ class SecurityConfiguration {
 
     static final String OIDC_REGISTRATION = "oidc";
 
+    /**
+     * What pages may load and do. Vaadin Flow's client needs inline bootstrap scripts, runs the
+     * server's {@code executeJs} through {@code new Function}, and its components set inline
+     * styles: hence {@code 'unsafe-inline'} and {@code 'unsafe-eval'}, as Vaadin documents; the
+     * rest is locked to the portal's own origin. No framing by other sites (clickjacking), no
+     * plugins, no form posting elsewhere, no {@code <base>} rewriting.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            + "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, NoticeboardProperties properties, SignInService signIn,
             XProperties x) throws Exception {
@@ -38,6 +52,24 @@ class SecurityConfiguration {
             http.authorizeHttpRequests(requests -> requests.requestMatchers("/x-sandbox/**").permitAll());
             http.csrf(csrf -> csrf.ignoringRequestMatchers("/x-sandbox/**"));
         }
+        // Spring Security's defaults stay (no caching of pages, nosniff, HSTS on secure requests,
+        // a new session id at sign-in); to them: the content security policy, no framing, a
+        // year of HSTS including subdomains, and no full URLs leaking to other sites in Referer
+        http.headers(headers -> headers
+                // written when the request starts, not when the response is committed: Vaadin's
+                // page responses would otherwise go out without them
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                })
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                .referrerPolicy(referrer -> referrer.policy(
+                        ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         // "Connect to X" and X's answer: signed-in members only; the domain checks the role
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/x/connect/**", "/x/callback").authenticated());
         if (properties.demoMode()) {

@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
@@ -227,6 +228,11 @@ class FollowListViewTest extends KaribuTest {
         String csv = new String(DownloadKt._download(_get(Anchor.class, spec -> spec.withId("export-list"))),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("StaffCharity,A charity (staff test)").contains("owes us a reply");
+
+        UI.getCurrent().navigate(FollowListsView.class);
+        _assertNone(Button.class, spec -> spec.withId("new-list"));
+        assertThatThrownBy(() -> lists.create(null, "Staff list", null, null))
+                .isInstanceOf(org.noticeboard.access.NotPermittedException.class);
     }
 
     @Test

@@ -169,6 +169,30 @@ class ImportPreviewTest extends KaribuTest {
     }
 
     @Test
+    void a_file_over_10000_rows_is_refused_whole_and_10000_are_previewed() {
+        signIn("cara.curator");
+        open();
+        var big = new StringBuilder("handle,name,category\r\n");
+        for (int i = 0; i < 10_001; i++) {
+            big.append("Big").append(i).append(",Big body ").append(i).append(",charity\r\n");
+        }
+        upload("big.csv", big.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-problem")).getText())
+                .startsWith("big.csv was not imported:").contains("10001 rows").contains("at most 10000");
+        _assertNone(Button.class, spec -> spec.withId("import-commit"));
+        assertThat(found("Big0")).isZero();
+
+        open();
+        var fits = big.substring(0, big.lastIndexOf("Big10000,"));
+        upload("fits.csv", fits.getBytes(StandardCharsets.UTF_8));
+        assertThat(GridKt._size(preview())).isEqualTo(10_000);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-summary")).getText())
+                .contains("10000 rows. 10000 to add");
+        assertThat(_get(Button.class, spec -> spec.withId("import-commit")).getText()).isEqualTo("Import 10000 rows");
+        assertThat(found("Big0")).as("nothing written before the commit").isZero();
+    }
+
+    @Test
     void the_import_offers_only_lists_the_curator_may_change() {
         signIn("pia.curator");
         var theirs = lists.create(null, "Physio import target", null, null);
