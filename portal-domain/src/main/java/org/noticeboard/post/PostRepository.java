@@ -147,6 +147,10 @@ class PostRepository {
                 .fetch(r -> new Comment(r.getId(), r.getMemberId(), r.getMemberName(), r.getText(), r.getCreatedAt().toInstant()));
     }
 
+    void markRepost(long postId) {
+        db.update(POST).set(POST.KIND, "REPOST").where(POST.ID.eq(postId)).execute();
+    }
+
     void setWorkflowVersion(long postId, int workflowVersion) {
         db.update(POST).set(POST.WORKFLOW_VERSION, workflowVersion).where(POST.ID.eq(postId)).execute();
     }
@@ -212,7 +216,7 @@ class PostRepository {
                 row.get(POST.WORKFLOW_VERSION), row.get(POST.SCHEDULED_LOCAL) == null ? null
                         : java.time.ZonedDateTime.ofInstant(row.get(POST.SCHEDULED_AT).toInstant(),
                                 java.time.ZoneId.of(row.get(POST.SCHEDULE_ZONE))),
-                publication(row)));
+                publication(row), "REPOST".equals(row.get(POST.KIND))));
     }
 
     private static Publication publication(Record row) {

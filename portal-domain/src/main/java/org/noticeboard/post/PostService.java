@@ -193,6 +193,45 @@ public class PostService {
     }
 
     /**
+     * A repost of someone's post on X by the account, sent for approval at once: it goes through the
+     * account's workflow like any post (the one who asks cannot approve it) and is published with X's
+     * repost endpoint. Only an approver of the account may ask for one.
+     */
+    @Transactional
+    public Post submitRepost(long accountId, String postUrl) {
+        Actor actor = access.actor();
+        OfficialAccount account = accounts.get(accountId);
+        if (actor.memberId() == null || !actor.has(Role.APPROVER, account.departmentId())) {
+            throw new NotPermittedException("role_required", "Only an approver of " + account.handle() + " can ask for a repost.");
+        }
+        String url = Objects.requireNonNull(postUrl(postUrl, "quoteUrl", "repost"));
+        var clean = new PostDraftClean(accountId, "", null, url, null, List.of());
+        var compiled = policy.engine();
+        CheckResult result = compiled.engine().check(checkInput(clean, null));
+        List<CheckedFinding> findings = withJustifications(result, "", Map.of());
+        String hash = MediaService.sha256(("repost\n" + contentHash(actor, accountId, clean)).getBytes(StandardCharsets.UTF_8));
+        long id = posts.insertPost(actor.organisationId(), accountId, actor.memberId());
+        posts.markRepost(id);
+        posts.insertRevision(actor.organisationId(), id, 1, clean, actor.memberId(), actor.displayName(), hash,
+                compiled.version(), 0, false, findings);
+        if (!posts.moveTo(actor.organisationId(), id, 0, PostState.IN_REVIEW, 1, 1, clock.instant(), clock.instant())) {
+            throw ConflictException.changedMeanwhile("This post");
+        }
+        var workflow = workflows.current(accountId);
+        posts.setWorkflowVersion(id, workflow.version());
+        var first = workflow.definition().steps().getFirst();
+        var approvers = new java.util.HashSet<>(workflows.eligibleApprovers(accountId, first));
+        approvers.remove(actor.memberId());
+        notifications.tell(actor.organisationId(), approvers, id, "A repost by " + account.handle() + " of " + url
+                + ", asked for by " + actor.displayName() + ", waits for your review (step 1, \"" + first.name() + "\").",
+                actor.memberId());
+        audit.record(actor, "post.repost-submitted", "post", id, "Repost of " + url + " by " + account.handle()
+                + " submitted for approval", null, Map.of("state", PostState.IN_REVIEW.name(), "repostOf", url,
+                "contentHash", hash));
+        return find(actor, id);
+    }
+
+    /**
      * Sets when the post goes out, as a wall-clock time in the organisation's time zone: it goes
      * out at that local time even across a clock change. The author sets it while the post is
      * theirs to change; approvers of the account while it is in review or scheduled.

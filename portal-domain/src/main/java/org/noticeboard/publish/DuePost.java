@@ -22,7 +22,8 @@ record DuePost(
         @Nullable Instant scheduledAt,
         @Nullable Instant nextAttemptAt,
         @Nullable Instant startedAt,
-        int attempts) {
+        int attempts,
+        boolean repost) {
 
     record Image(long mediaId, String contentType, @Nullable String altText) {}
 

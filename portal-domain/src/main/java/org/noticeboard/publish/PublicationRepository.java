@@ -63,7 +63,8 @@ class PublicationRepository {
                 PostState.valueOf(row.get(POST.STATE)), row.get(POST.CURRENT_REVISION), row.get(POST_REVISION.TEXT),
                 row.get(POST_REVISION.REPLY_TO_URL), row.get(POST_REVISION.QUOTE_URL), images,
                 instant(row.get(POST.SCHEDULED_AT)), instant(row.get(POST.NEXT_ATTEMPT_AT)),
-                instant(row.get(POST.PUBLISH_STARTED_AT)), row.get(POST.PUBLISH_ATTEMPTS)));
+                instant(row.get(POST.PUBLISH_STARTED_AT)), row.get(POST.PUBLISH_ATTEMPTS),
+                "REPOST".equals(row.get(POST.KIND))));
     }
 
     byte[] mediaBytes(long mediaId) {

@@ -65,11 +65,13 @@ public class Publisher {
     private final OfficialAccountService accounts;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final List<AfterPublish> afterPublish;
     private final java.util.concurrent.atomic.AtomicLong publishedHere = new java.util.concurrent.atomic.AtomicLong();
 
     public Publisher(PublicationRepository publications, PostLocks locks, XGateway x, XTokens tokens, AuditTrail audit,
             Access access, NotificationService notifications, OfficialAccountService accounts, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock, List<AfterPublish> afterPublish) {
+        this.afterPublish = List.copyOf(afterPublish);
         this.publications = publications;
         this.locks = locks;
         this.x = x;
@@ -121,6 +123,9 @@ public class Publisher {
         } catch (XException e) {
             return failure(post, attempt, now, e, false, post.startedAt() != null);
         }
+        if (post.repost()) {
+            return repost(post, attempt, now, token);
+        }
         if (post.startedAt() != null) {
             XPost found;
             try {
@@ -159,6 +164,28 @@ public class Publisher {
             return published(post, attempt, clock.instant(), created.id(), false);
         } catch (XException e) {
             return failure(post, attempt, clock.instant(), e, true, false);
+        }
+    }
+
+    /**
+     * A repost: X's repost endpoint leaves one repost per user and post however often it is asked, so
+     * an attempt whose answer was lost is simply sent again.
+     */
+    private PublishOutcome repost(DuePost post, int attempt, Instant now, XToken token) {
+        String target = statusId(post.quoteUrl());
+        if (target == null || post.xUserId() == null) {
+            return failed(post, attempt, now, false, "The repost names no post on X to repost. Ask for it again from the inbox.",
+                    "INVALID", "no target");
+        }
+        Boolean claimed = tx.execute(s -> publications.markSent(post, attempt, now));
+        if (!Boolean.TRUE.equals(claimed)) {
+            return PublishOutcome.skipped("Withdrawn or edited meanwhile");
+        }
+        try {
+            String repostId = x.repost(token, post.xUserId(), target);
+            return published(post, attempt, clock.instant(), repostId, false);
+        } catch (XException e) {
+            return failure(post, attempt, clock.instant(), e, false, false);
         }
     }
 
@@ -240,6 +267,10 @@ public class Publisher {
             });
             notifications.tell(post.organisationId(), Set.of(post.authorId()), post.postId(),
                     "Your post to @" + post.handle() + " is on X.", null);
+            for (AfterPublish listener : afterPublish) {
+                listener.published(post.organisationId(), post.accountId(), post.postId(),
+                        post.repost() ? null : statusId(post.replyToUrl()), statusId(post.quoteUrl()), now);
+            }
         });
         publishedHere.incrementAndGet();
         log.info("Post {} published to @{} as X post {}{}", post.postId(), post.handle(), xPostId,

@@ -42,6 +42,13 @@ public class ReplyTemplateService {
                 .fetch(r -> new ReplyTemplate(r.getId(), r.getName(), r.getText()));
     }
 
+    /** One of the organisation's templates. */
+    @Transactional(readOnly = true)
+    public ReplyTemplate get(long id) {
+        return list().stream().filter(t -> t.id() == id).findFirst()
+                .orElseThrow(() -> new org.noticeboard.shared.NotFoundException("Reply template", id));
+    }
+
     /** The template this reply follows exactly, if any. */
     @Transactional(readOnly = true)
     public boolean isTemplateReply(String text) {

@@ -33,6 +33,12 @@ public interface XGateway {
     /** {@code GET /2/users/:id/tweets} from {@code startTime} on, newest first: to reconcile and to audit. */
     XPage<XPost> userPosts(XToken token, String userId, @Nullable Instant startTime, @Nullable String paginationToken);
 
+    /** {@code POST /2/users/:id/likes}: the user likes the post; liking it again changes nothing. */
+    void like(XToken token, String userId, String postId);
+
+    /** {@code POST /2/users/:id/retweets}: the user reposts the post; returns the repost's id ({@code rest_id}). */
+    String repost(XToken token, String userId, String postId);
+
     /** {@code POST /2/media/upload}: returns the media id to attach to a post. */
     String uploadMedia(XToken token, XMediaUpload media);
 

@@ -51,6 +51,14 @@ public class FakeX implements XGateway {
     private final AtomicLong ids = new AtomicLong(1_800_000_000_000_000_000L);
     private final Clock clock;
     private int createCalls;
+    /** Mentions by mentioned user id, oldest first; ids grow like X's. */
+    private final Map<String, List<XPost>> mentions = new LinkedHashMap<>();
+    private final Map<String, XUser> authors = new LinkedHashMap<>();
+    private final Deque<Supplier<XException>> mentionsScript = new ArrayDeque<>();
+    private int mentionPageSize = 100;
+    private final List<String> mentionRequests = new ArrayList<>();
+    private final List<String> likes = new ArrayList<>();
+    private final List<String> reposts = new ArrayList<>();
 
     public FakeX(Clock clock) {
         this.clock = clock;
@@ -69,6 +77,13 @@ public class FakeX implements XGateway {
         changeCalls = 0;
         metrics.clear();
         postLookups.clear();
+        mentions.clear();
+        authors.clear();
+        mentionsScript.clear();
+        mentionPageSize = 100;
+        mentionRequests.clear();
+        likes.clear();
+        reposts.clear();
     }
 
     /** People engaged with a post: {@link #posts} reports these public metrics from now on. */
@@ -79,6 +94,45 @@ public class FakeX implements XGateway {
     /** The post ids asked for by {@link #posts}, one list per request to X. */
     public synchronized List<List<String>> postLookups() {
         return List.copyOf(postLookups);
+    }
+
+    /** Someone posts a mention of {@code mentionedUserId}; it is also found by {@link #posts} until deleted. */
+    public synchronized XPost mention(String mentionedUserId, XUser author, String text, @Nullable String inReplyTo) {
+        authors.put(author.id(), author);
+        var post = new XPost(String.valueOf(ids.incrementAndGet()), text, author.id(), clock.instant(), null, inReplyTo,
+                null, null);
+        mentions.computeIfAbsent(mentionedUserId, k -> new ArrayList<>()).add(post);
+        posts.add(post);
+        return post;
+    }
+
+    /** The author deleted it on X: it leaves the mentions timeline and lookups. */
+    public synchronized void deleteOnX(String postId) {
+        mentions.values().forEach(list -> list.removeIf(p -> p.id().equals(postId)));
+        posts.removeIf(p -> p.id().equals(postId));
+    }
+
+    /** X's page size for mentions (it is up to 100 on X). */
+    public synchronized void mentionPageSize(int size) {
+        mentionPageSize = size;
+    }
+
+    /** The next mentions request fails so. */
+    public synchronized void nextMentions(Supplier<XException> failure) {
+        mentionsScript.add(failure);
+    }
+
+    /** Each mentions request as "since_id|pagination_token". */
+    public synchronized List<String> mentionRequests() {
+        return List.copyOf(mentionRequests);
+    }
+
+    public synchronized List<String> likes() {
+        return List.copyOf(likes);
+    }
+
+    public synchronized List<String> reposts() {
+        return List.copyOf(reposts);
     }
 
     public synchronized void clearScripts() {
@@ -218,9 +272,45 @@ public class FakeX implements XGateway {
         return found;
     }
 
+    /**
+     * Like X: newest first, {@code since_id} exclusive, {@code next_token} to the next older page, and
+     * {@code newest_id} of the page. The token names the id the next page starts below, so it stays
+     * valid when newer mentions arrive meanwhile.
+     */
     @Override
-    public XPage<XPost> mentions(XToken token, String userId, @Nullable String sinceId, @Nullable String paginationToken) {
-        return new XPage<>(List.of(), null);
+    public synchronized XPage<XPost> mentions(XToken token, String userId, @Nullable String sinceId,
+            @Nullable String paginationToken) {
+        mentionRequests.add(sinceId + "|" + paginationToken);
+        Supplier<XException> failure = mentionsScript.poll();
+        if (failure != null) {
+            throw failure.get();
+        }
+        List<XPost> matching = mentions.getOrDefault(userId, List.of()).stream()
+                .filter(p -> sinceId == null || Long.parseLong(p.id()) > Long.parseLong(sinceId))
+                .filter(p -> paginationToken == null || Long.parseLong(p.id()) < Long.parseLong(paginationToken))
+                .sorted(Comparator.comparing((XPost p) -> Long.parseLong(p.id())).reversed())
+                .toList();
+        List<XPost> page = matching.subList(0, Math.min(mentionPageSize, matching.size()));
+        String next = matching.size() > page.size() ? page.getLast().id() : null;
+        List<XUser> users = page.stream().map(p -> authors.get(p.authorId())).distinct().toList();
+        return new XPage<>(page, next, page.isEmpty() ? null : page.getFirst().id(), users);
+    }
+
+    @Override
+    public synchronized void like(XToken token, String userId, String postId) {
+        if (posts.stream().noneMatch(p -> p.id().equals(postId))) {
+            throw new XException(org.noticeboard.xapi.XFailure.NOT_FOUND, 200, "Could not find tweet with tweet_id: [" + postId + "].");
+        }
+        likes.add(userId + ":" + postId);
+    }
+
+    @Override
+    public synchronized String repost(XToken token, String userId, String postId) {
+        if (posts.stream().noneMatch(p -> p.id().equals(postId))) {
+            throw new XException(org.noticeboard.xapi.XFailure.NOT_FOUND, 200, "Could not find tweet with tweet_id: [" + postId + "].");
+        }
+        reposts.add(userId + ":" + postId);
+        return String.valueOf(ids.incrementAndGet());
     }
 
     @Override

@@ -63,6 +63,16 @@ public final class LazyXGateway implements XGateway, AutoCloseable {
     }
 
     @Override
+    public void like(XToken token, String userId, String postId) {
+        x().like(token, userId, postId);
+    }
+
+    @Override
+    public String repost(XToken token, String userId, String postId) {
+        return x().repost(token, userId, postId);
+    }
+
+    @Override
     public List<XPost> posts(XToken token, List<String> postIds) {
         return x().posts(token, postIds);
     }

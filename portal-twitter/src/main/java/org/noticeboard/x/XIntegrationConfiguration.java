@@ -29,6 +29,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.noticeboard.listsync.ListSyncWorker;
+import org.noticeboard.inbox.MentionPoller;
+import org.noticeboard.x.inbox.MentionTasks;
 import org.noticeboard.x.listsync.ListSyncTasks;
 import org.noticeboard.x.stakeholder.StakeholderCheckTasks;
 import org.noticeboard.stakeholder.StakeholderChecks;
@@ -203,6 +205,11 @@ public class XIntegrationConfiguration {
     }
 
     @Bean
+    MentionTasks mentionTasks(MentionPoller poller, XProperties properties) {
+        return new MentionTasks(poller, properties.mentions().pollInterval(), properties.mentions().maxPages());
+    }
+
+    @Bean
     StakeholderCheckTasks stakeholderCheckTasks(StakeholderChecks checks) {
         return new StakeholderCheckTasks(checks, Duration.ofMinutes(1));
     }
@@ -216,18 +223,19 @@ public class XIntegrationConfiguration {
     }
 
     /**
-     * The background work: publishing posts, fetching their metrics, syncing follow lists, checking
-     * the directory's handles and the daily integrity check, shared by all instances.
+     * The background work: publishing posts, fetching their metrics and the accounts' mentions,
+     * syncing follow lists, checking the directory's handles and the daily integrity check, shared
+     * by all instances.
      */
     @Bean(destroyMethod = "stop")
     @ConditionalOnBooleanProperty(name = "noticeboard.x.publishing.enabled", matchIfMissing = true)
     Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, ListSyncTasks listSync,
             StakeholderCheckTasks stakeholderChecks, org.noticeboard.x.metrics.MetricsTasks metrics,
-            IntegrityTasks integrity, XProperties properties, Clock clock) {
+            MentionTasks mentions, IntegrityTasks integrity, XProperties properties, Clock clock) {
         var publishing = properties.publishing();
         Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost(), listSync.sync())
                 .startTasks(tasks.scanDue(), listSync.scanDue(), stakeholderChecks.check(), metrics.collect(),
-                        integrity.daily())
+                        mentions.pollMentions(), integrity.daily())
                 .threads(publishing.threads())
                 .pollingInterval(publishing.pollInterval())
                 .heartbeatInterval(publishing.heartbeat())

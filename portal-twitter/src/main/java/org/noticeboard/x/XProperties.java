@@ -26,9 +26,13 @@ public record XProperties(
         @Nullable String tokenKeys,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
-        @DefaultValue Publishing publishing) {
+        @DefaultValue Publishing publishing,
+        @DefaultValue Mentions mentions) {
 
     public record Sandbox(@DefaultValue("false") boolean enabled, @DefaultValue("noticeboard-sandbox") String clientId) {}
+
+    /** Fetching the official accounts' mentions into the inbox (within X's 300 requests per 15 minutes). */
+    public record Mentions(@DefaultValue("60s") Duration pollInterval, @DefaultValue("5") int maxPages) {}
 
     /** Background publishing through db-scheduler; tests that drive the publisher themselves turn it off. */
     public record Publishing(

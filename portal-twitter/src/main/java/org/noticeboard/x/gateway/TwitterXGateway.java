@@ -287,6 +287,42 @@ public final class TwitterXGateway implements XGateway, AutoCloseable {
         call(token, XEndpoint.UNFOLLOW, c -> twitter4j.run(c, v2 -> v2.unfollowUser(source, target)));
     }
 
+    /**
+     * Through RestClient: twitter4j-v2 1.4.3 has no like call. Liking a post twice leaves one like,
+     * so an answer lost on the way is harmless to send again.
+     */
+    @Override
+    public void like(XToken token, String userId, String postId) {
+        numericId(userId, "user");
+        numericId(postId, "post");
+        call(token, XEndpoint.LIKE, c -> {
+            ObjectNode body = XJson.MAPPER.createObjectNode();
+            body.put("tweet_id", postId);
+            return rest.postJson(c, rest.uri("users/{id}/likes", Map.of("id", userId), Map.of()), body);
+        });
+    }
+
+    /**
+     * Through RestClient, for the reason {@link #createPost} is; X keeps one repost per user and
+     * post, so sending it again after a lost answer does not repost twice.
+     */
+    @Override
+    public String repost(XToken token, String userId, String postId) {
+        numericId(userId, "user");
+        numericId(postId, "post");
+        return call(token, XEndpoint.REPOST, c -> {
+            ObjectNode body = XJson.MAPPER.createObjectNode();
+            body.put("tweet_id", postId);
+            JsonNode data = XJson.dataObject(rest.postJson(c, rest.uri("users/{id}/retweets", Map.of("id", userId),
+                    Map.of()), body));
+            JsonNode restId = data.get("rest_id");
+            if (restId == null || !restId.isString() || restId.asString().isBlank()) {
+                throw new XJson.Shape("no rest_id");
+            }
+            return restId.asString();
+        });
+    }
+
     @Override
     public void close() {
         rest.close();

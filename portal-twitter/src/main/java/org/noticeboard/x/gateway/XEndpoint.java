@@ -19,7 +19,9 @@ enum XEndpoint {
     REMOVE_LIST_MEMBER("DELETE", "/2/lists/:id/members/:user_id", true),
     LIST_MEMBERS("GET", "/2/lists/:id/members", false),
     FOLLOW("POST", "/2/users/:id/following", true),
-    UNFOLLOW("DELETE", "/2/users/:source_user_id/following/:target_user_id", true);
+    UNFOLLOW("DELETE", "/2/users/:source_user_id/following/:target_user_id", true),
+    LIKE("POST", "/2/users/:id/likes", true),
+    REPOST("POST", "/2/users/:id/retweets", true);
 
     private final String key;
     private final boolean write;

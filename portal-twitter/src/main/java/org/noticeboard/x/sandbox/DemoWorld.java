@@ -73,6 +73,9 @@ final class DemoWorld {
                 .findFirst();
         hub.ifPresent(post -> x.seedPost(patient, "@NorthshireNHS will there be parking at the Eastgate hub?",
                 post.id(), Duration.ofHours(3), new SandboxMetrics(5, 0, 0, 0, 0, 410)));
+        // for the inbox: the local MP (a stakeholder in the demo) raises a constituent's complaint
+        x.seedPost(mp, "@NorthshireNHS a constituent tells me her mother waited four hours at the Eastgate hub "
+                + "yesterday. Can you look into it?", null, Duration.ofMinutes(150), new SandboxMetrics(12, 3, 0, 0, 0, 2_300));
         x.seedPost(physio, "Back pain? Most people get better within six weeks. Keep moving, stay at work if you can, "
                 + "and see our self-referral page if it has not improved.", null, Duration.ofHours(2),
                 new SandboxMetrics(31, 9, 0, 1, 0, 4_200));

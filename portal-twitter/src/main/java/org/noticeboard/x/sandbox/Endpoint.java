@@ -28,7 +28,9 @@ enum Endpoint {
     ADD_LIST_MEMBER(300, "list.write", "tweet.read", "users.read"),
     REMOVE_LIST_MEMBER(300, "list.write", "tweet.read", "users.read"),
     FOLLOW(50, "follows.write", "tweet.read", "users.read"),
-    UNFOLLOW(50, "follows.write", "tweet.read", "users.read");
+    UNFOLLOW(50, "follows.write", "tweet.read", "users.read"),
+    LIKE(50, "like.write", "tweet.read", "users.read"),
+    REPOST(50, "tweet.write", "tweet.read", "users.read");
 
     private final int limitPer15Minutes;
     private final Set<String> scopes;

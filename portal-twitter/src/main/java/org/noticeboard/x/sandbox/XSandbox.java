@@ -2,6 +2,8 @@ package org.noticeboard.x.sandbox;
 
 import static org.noticeboard.db.jooq.Tables.X_SANDBOX_CLIENT;
 import static org.noticeboard.db.jooq.Tables.X_SANDBOX_FOLLOW;
+import static org.noticeboard.db.jooq.Tables.X_SANDBOX_LIKE;
+import static org.noticeboard.db.jooq.Tables.X_SANDBOX_REPOST;
 import static org.noticeboard.db.jooq.Tables.X_SANDBOX_LIST;
 import static org.noticeboard.db.jooq.Tables.X_SANDBOX_LIST_MEMBER;
 import static org.noticeboard.db.jooq.Tables.X_SANDBOX_MEDIA;
@@ -741,6 +743,66 @@ public class XSandbox {
         boolean previous = dsl.fetchExists(X_SANDBOX_LIST_MEMBER, ofList.and(X_SANDBOX_LIST_MEMBER.POSITION.lt(first)));
         List<SandboxUser> users = rows.stream().map(r -> toUser(r.into(X_SANDBOX_USER))).toList();
         return new MemberPage(users, first, last, more, previous);
+    }
+
+    /** {@code POST /2/users/:id/likes}: once per user and post; the post's like count goes up the first time. */
+    void like(long userId, long postId) {
+        dsl.transaction(tx -> {
+            DSLContext db = tx.dsl();
+            if (!db.fetchExists(X_SANDBOX_POST, X_SANDBOX_POST.ID.eq(postId).and(X_SANDBOX_POST.DELETED.isFalse()))) {
+                throw ApiProblem.notFound("tweet", "tweet_id", String.valueOf(postId),
+                        "Could not find tweet with tweet_id: [" + postId + "].");
+            }
+            int added = db.insertInto(X_SANDBOX_LIKE).set(X_SANDBOX_LIKE.USER_ID, userId).set(X_SANDBOX_LIKE.POST_ID, postId)
+                    .set(X_SANDBOX_LIKE.CREATED_AT, now()).onConflictDoNothing().execute();
+            if (added == 1) {
+                db.update(X_SANDBOX_POST).set(X_SANDBOX_POST.LIKE_COUNT, X_SANDBOX_POST.LIKE_COUNT.plus(1L))
+                        .where(X_SANDBOX_POST.ID.eq(postId)).execute();
+            }
+        });
+    }
+
+    /** {@code POST /2/users/:id/retweets}: one repost per user and post; asked again, the same repost's id. */
+    long repost(long userId, long postId) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            if (!db.fetchExists(X_SANDBOX_POST, X_SANDBOX_POST.ID.eq(postId).and(X_SANDBOX_POST.DELETED.isFalse()))) {
+                throw ApiProblem.notFound("tweet", "tweet_id", String.valueOf(postId),
+                        "Could not find tweet with tweet_id: [" + postId + "].");
+            }
+            Long existing = db.select(X_SANDBOX_REPOST.ID).from(X_SANDBOX_REPOST)
+                    .where(X_SANDBOX_REPOST.USER_ID.eq(userId), X_SANDBOX_REPOST.POST_ID.eq(postId))
+                    .fetchOne(X_SANDBOX_REPOST.ID);
+            if (existing != null) {
+                return existing;
+            }
+            long id = ids.next();
+            db.insertInto(X_SANDBOX_REPOST).set(X_SANDBOX_REPOST.ID, id).set(X_SANDBOX_REPOST.USER_ID, userId)
+                    .set(X_SANDBOX_REPOST.POST_ID, postId).set(X_SANDBOX_REPOST.CREATED_AT, now()).execute();
+            db.update(X_SANDBOX_POST).set(X_SANDBOX_POST.REPOST_COUNT, X_SANDBOX_POST.REPOST_COUNT.plus(1L))
+                    .where(X_SANDBOX_POST.ID.eq(postId)).execute();
+            return id;
+        });
+    }
+
+    /** Whether this handle likes the post. */
+    public boolean likes(String username, String postId) {
+        return user(username).map(u -> dsl.fetchExists(X_SANDBOX_LIKE, X_SANDBOX_LIKE.USER_ID.eq(Long.parseLong(u.id()))
+                .and(X_SANDBOX_LIKE.POST_ID.eq(parseId(postId))))).orElse(false);
+    }
+
+    /** Whether this handle reposted the post. */
+    public boolean reposted(String username, String postId) {
+        return user(username).map(u -> dsl.fetchExists(X_SANDBOX_REPOST, X_SANDBOX_REPOST.USER_ID.eq(Long.parseLong(u.id()))
+                .and(X_SANDBOX_REPOST.POST_ID.eq(parseId(postId))))).orElse(false);
+    }
+
+    /** Its author deletes the post on X (someone else's mention, say): it leaves timelines and lookups. */
+    public void simulateDelete(String postId) {
+        long id = parseId(postId);
+        long author = dsl.select(X_SANDBOX_POST.AUTHOR_ID).from(X_SANDBOX_POST).where(X_SANDBOX_POST.ID.eq(id))
+                .fetchOptional(X_SANDBOX_POST.AUTHOR_ID).orElseThrow(() -> new IllegalArgumentException("No post " + postId));
+        deletePost(author, id);
     }
 
     void follow(long sourceId, long targetId) {

@@ -421,6 +421,34 @@ class XSandboxApiController {
         return json(200, Map.of("data", Map.of("following", false)));
     }
 
+    // ------------------------------------------------------------------ likes and reposts
+
+    @XApi(Endpoint.LIKE)
+    @PostMapping("/2/users/{id}/likes")
+    ResponseEntity<byte[]> like(@PathVariable("id") String id, @RequestBody(required = false) byte @Nullable [] body,
+            @RequestAttribute(ApiAccess.CALLER) SandboxOAuth.Caller caller) {
+        long user = pathId("id", id);
+        if (user != caller.userId()) {
+            throw ApiProblem.forbidden("You are not allowed to like on behalf of another user.");
+        }
+        long post = bodyId(jsonObject(body, Set.of("tweet_id")), "tweet_id");
+        sandbox.like(user, post);
+        return json(200, Map.of("data", Map.of("liked", true)));
+    }
+
+    @XApi(Endpoint.REPOST)
+    @PostMapping("/2/users/{id}/retweets")
+    ResponseEntity<byte[]> repost(@PathVariable("id") String id, @RequestBody(required = false) byte @Nullable [] body,
+            @RequestAttribute(ApiAccess.CALLER) SandboxOAuth.Caller caller) {
+        long user = pathId("id", id);
+        if (user != caller.userId()) {
+            throw ApiProblem.forbidden("You are not allowed to repost on behalf of another user.");
+        }
+        long post = bodyId(jsonObject(body, Set.of("tweet_id")), "tweet_id");
+        long repostId = sandbox.repost(user, post);
+        return json(200, Map.of("data", Map.of("retweeted", true, "rest_id", String.valueOf(repostId))));
+    }
+
     /** X acts on the follows of the token's own user only. */
     private static void onlyAsYourself(long userId, SandboxOAuth.Caller caller) {
         if (userId != caller.userId()) {

@@ -32,7 +32,7 @@ class GatewayAgainstSandboxTest {
     static final String SECRET = "gateway-test-secret";
     static final String REDIRECT = "http://127.0.0.1:9/x/callback";
     static final String SCOPES = "tweet.read tweet.write users.read follows.read follows.write list.read list.write "
-            + "media.write offline.access";
+            + "media.write like.write offline.access";
 
     static TestDatabases.TestDatabase database;
     static XSandboxServer server;
@@ -123,6 +123,45 @@ class GatewayAgainstSandboxTest {
                 .isInstanceOfSatisfying(XException.class, e -> assertThat(e.failure()).isEqualTo(XFailure.INVALID_REQUEST));
 
         assertThat(server.exchanges()).hasSizeGreaterThan(20);
+        OpenApiConformance.get().assertConforms(server.exchanges());
+    }
+
+    @Test
+    void mentions_page_with_since_id_and_likes_and_reposts_conform_to_xs_description() {
+        server.clearExchanges();
+        var me = x.me(trust);
+        String since = x.mentions(trust, me.id(), null, null).newestId();
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < 103; i++) {
+            ids.add(server.sandbox().simulatePost("GatewayMP", "@GatewayTrust question " + i, null, null).id());
+        }
+        var first = x.mentions(trust, me.id(), since, null);
+        assertThat(first.items()).hasSize(100);
+        assertThat(first.nextToken()).isNotNull();
+        assertThat(first.newestId()).isEqualTo(ids.getLast());
+        var second = x.mentions(trust, me.id(), since, first.nextToken());
+        assertThat(second.nextToken()).isNull();
+        var seen = new ArrayList<String>();
+        first.items().forEach(p -> seen.add(p.id()));
+        second.items().forEach(p -> seen.add(p.id()));
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+
+        String target = ids.getFirst();
+        x.like(trust, me.id(), target);
+        x.like(trust, me.id(), target);
+        assertThat(server.sandbox().likes("GatewayTrust", target)).isTrue();
+        assertThat(server.sandbox().post(target).orElseThrow().metrics().likes()).isEqualTo(1);
+        String repost = x.repost(trust, me.id(), target);
+        assertThat(x.repost(trust, me.id(), target)).isEqualTo(repost);
+        assertThat(server.sandbox().reposted("GatewayTrust", target)).isTrue();
+
+        server.sandbox().simulateDelete(ids.get(1));
+        assertThatThrownBy(() -> x.like(trust, me.id(), ids.get(1)))
+                .isInstanceOfSatisfying(XException.class, e -> assertThat(e.failure()).isEqualTo(XFailure.NOT_FOUND));
+        assertThat(x.posts(trust, List.of(ids.get(1), ids.get(2)))).extracting(p -> p.id()).containsExactly(ids.get(2));
+        assertThatThrownBy(() -> x.like(trust, x.me(mp).id(), target))
+                .isInstanceOfSatisfying(XException.class, e -> assertThat(e.failure()).isEqualTo(XFailure.FORBIDDEN));
+
         OpenApiConformance.get().assertConforms(server.exchanges());
     }
 }

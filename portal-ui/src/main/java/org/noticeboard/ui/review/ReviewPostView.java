@@ -113,7 +113,12 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
         if (revision.replyToUrl() != null) {
             add(new Paragraph("Reply to " + revision.replyToUrl()));
         }
-        if (revision.quoteUrl() != null) {
+        if (shown.repost()) {
+            var repost = new Paragraph("A repost: " + shown.accountHandle() + " reposts " + revision.quoteUrl()
+                    + " as it is, with no text of its own.");
+            repost.setId("review-repost");
+            add(repost);
+        } else if (revision.quoteUrl() != null) {
             add(new Paragraph("Quotes " + revision.quoteUrl()));
         }
         if (revision.campaignName() != null) {

@@ -33,10 +33,10 @@ class ShellTest extends KaribuTest {
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
             "olu.admin;Home|Notifications|Departments|Members and roles|Reply templates|Campaigns|Guidance|Stakeholders|Follow lists|Impact|Policy|Audit trail|Compliance report|Policy history|Pre-election periods|Sandbox timeline",
-            "sam.staff;Home|Notifications|New post|My posts|Calendar|Campaigns|Guidance|Stakeholders|Follow lists|Sandbox timeline",
-            "alex.approver;Home|Notifications|New post|Review queue|My posts|Calendar|Reply templates|Campaigns|Guidance|Stakeholders|Follow lists|Impact|Sandbox timeline",
+            "sam.staff;Home|Notifications|New post|Inbox|My posts|Calendar|Campaigns|Guidance|Stakeholders|Follow lists|Sandbox timeline",
+            "alex.approver;Home|Notifications|New post|Inbox|Review queue|My posts|Calendar|Reply templates|Campaigns|Guidance|Stakeholders|Follow lists|Impact|Sandbox timeline",
             "ash.accounts;Home|Notifications|Official accounts|Sync requests|Guidance|Stakeholders|Follow lists|Impact|Sandbox timeline",
-            "cara.curator;Home|Notifications|New post|My posts|Calendar|Campaigns|Guidance|Stakeholders|Follow lists|Sandbox timeline",
+            "cara.curator;Home|Notifications|New post|Inbox|My posts|Calendar|Campaigns|Guidance|Stakeholders|Follow lists|Sandbox timeline",
             "pia.curator;Home|Notifications|Guidance|Stakeholders|Follow lists|Sandbox timeline",
             "aud.auditor;Home|Notifications|Guidance|Stakeholders|Follow lists|Policy|Audit trail|Post dossiers|Compliance report|Policy history|Pre-election periods|Sandbox timeline"})
     void the_menu_shows_only_what_the_members_roles_allow(String username, String expected) {
