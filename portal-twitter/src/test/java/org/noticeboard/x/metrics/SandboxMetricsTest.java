@@ -31,6 +31,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = XTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "noticeboard.x.sandbox.enabled=true", "noticeboard.x.publishing.poll-interval=200ms",
+        // a context of its own: this test moves the clock a day on, and db-scheduler plans its
+        // recurring tasks on that clock, so a context shared with the publishing tests would leave
+        // their publishing scan a day away
+        "noticeboard.x.publishing.threads=3",
         "noticeboard.x.token-keys=k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
 class SandboxMetricsTest {
 
