@@ -50,7 +50,7 @@ class DepartmentsViewTest extends KaribuTest {
         assertThat(names()).contains("Speech and Language Therapy");
         NotificationsKt.expectNotifications("Department \"Speech and Language Therapy\" added.");
         assertThat(_get(TextField.class, spec -> spec.withId("department-name")).getValue()).isEmpty();
-        assertThat(audit.search(AuditQuery.all().withText("Speech and Language"), 0, 5))
+        assertThat(audit.search(AuditQuery.all().withText("Speech and Language Therapy\""), 0, 5))
                 .extracting(e -> e.action()).containsExactly("department.created");
     }
 

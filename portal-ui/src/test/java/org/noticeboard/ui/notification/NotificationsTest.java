@@ -66,7 +66,9 @@ class NotificationsTest extends KaribuTest {
 
         signIn("alex.approver");
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(_get(Anchor.class, spec -> spec.withId("shell-notifications")).getText()).endsWith("new notification");
+        assertThat(_get(Anchor.class, spec -> spec.withId("shell-notifications")).getText())
+                .as("the demo's own work (a tweet chat waiting for approval) may have told Alex too")
+                .matches("\\d+ new notifications?");
         UI.getCurrent().navigate(NotificationsView.class);
         @SuppressWarnings("unchecked")
         Grid<Notification> grid = _get(Grid.class, spec -> spec.withId("notifications"));
