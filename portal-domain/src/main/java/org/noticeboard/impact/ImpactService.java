@@ -8,7 +8,6 @@ import static org.noticeboard.db.jooq.Tables.STAKEHOLDER;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,9 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +24,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import org.jspecify.annotations.Nullable;
 import org.noticeboard.access.Access;
 import org.noticeboard.access.Actor;
 import org.noticeboard.access.Role;
@@ -128,111 +124,145 @@ public class ImpactService {
         return figures(db, org, zone, handle, POST.ACCOUNT_ID.eq(accountId), MENTION.ACCOUNT_ID.eq(accountId), from, to);
     }
 
-    /** The figures of posts in {@code postScope} and mentions in {@code mentionScope} over the period (no access check). */
+    /**
+     * The figures of posts in {@code postScope} and mentions in {@code mentionScope} over the period (no access check).
+     * Everything is added up in PostgreSQL: the weeks in one pass over the period's posts (each post's latest metrics
+     * are kept on the post, see V022), the top posts with a LIMIT, the mentions by category in one hash aggregate and
+     * the median first response in one more; only the few posts whose broadcast-only test needs the full mention
+     * pattern (text with an @ sign) bring their text back to Java.
+     */
     static Dashboard figures(DSLContext db, long org, ZoneId zone, String scope, Condition postScope, Condition mentionScope,
             LocalDate from, LocalDate to) {
         OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        // posts published in the period, each with its current text and latest metrics snapshot
-        var latest = DSL.select(POST_METRIC_SNAPSHOT.LIKES, POST_METRIC_SNAPSHOT.REPOSTS, POST_METRIC_SNAPSHOT.REPLIES,
-                        POST_METRIC_SNAPSHOT.QUOTES, POST_METRIC_SNAPSHOT.IMPRESSIONS)
-                .from(POST_METRIC_SNAPSHOT)
-                .where(POST_METRIC_SNAPSHOT.POST_ID.eq(POST.ID))
-                .orderBy(POST_METRIC_SNAPSHOT.MILESTONE_HOURS.desc())
-                .limit(1)
-                .asTable("latest");
-        Field<Integer> likes = latest.field(POST_METRIC_SNAPSHOT.LIKES);
-        Field<Integer> reposts = latest.field(POST_METRIC_SNAPSHOT.REPOSTS);
-        Field<Integer> replies = latest.field(POST_METRIC_SNAPSHOT.REPLIES);
-        Field<Integer> quotes = latest.field(POST_METRIC_SNAPSHOT.QUOTES);
-        Field<Long> impressionsField = latest.field(POST_METRIC_SNAPSHOT.IMPRESSIONS);
-        var rows = db.select(POST.ID, POST.PUBLISHED_AT, POST.GONE_FROM_X_AT, POST_REVISION.TEXT, POST_REVISION.REPLY_TO_URL,
-                        likes, reposts, replies, quotes, impressionsField)
-                .from(POST)
-                .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))
-                .leftJoin(DSL.lateral(latest)).on(DSL.trueCondition())
-                .where(POST.ORGANISATION_ID.eq(org), POST.STATE.eq("PUBLISHED"), POST.PUBLISHED_AT.ge(start),
-                        POST.PUBLISHED_AT.lt(end), postScope)
-                .fetch();
+        Condition postsInPeriod = POST.ORGANISATION_ID.eq(org).and(POST.STATE.eq("PUBLISHED")).and(POST.PUBLISHED_AT.ge(start))
+                .and(POST.PUBLISHED_AT.lt(end)).and(postScope);
 
-        var weeks = new LinkedHashMap<LocalDate, long[]>();
+        // the weeks (Monday to Sunday in the organisation's time zone): a post belongs to the last week starting
+        // at or before it, found by width_bucket over the weeks' first instants (1 = the first week)
+        var weekStarts = new ArrayList<LocalDate>();
+        var instants = new StringBuilder("{");
         for (LocalDate week = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !week.isAfter(to);
                 week = week.plusWeeks(1)) {
-            weeks.put(week, new long[4]); // posts, engagements, impressions, engagements of posts with impressions
+            weekStarts.add(week);
+            instants.append(weekStarts.size() == 1 ? "" : ",")
+                    .append(week.atStartOfDay(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         }
+        instants.append('}');
+        Field<Integer> bucket = DSL.field("width_bucket({0}, cast({1} as timestamptz[]))", Integer.class, POST.PUBLISHED_AT,
+                DSL.inline(instants.toString()));
+        Condition seen = POST.METRICS_IMPRESSIONS.gt(0L);
+        // broadcast only (BroadcastOnly): not a reply, no question mark and no mention; a text without any @ sign
+        // mentions nobody, one with an @ sign is checked in Java against the full pattern
+        Condition noReplyNoQuestion = POST_REVISION.REPLY_TO_URL.isNull().and(DSL.position(POST_REVISION.TEXT, "?").eq(0))
+                .and(DSL.position(POST_REVISION.TEXT, "\uFF1F").eq(0));
+        Condition noAtSign = DSL.position(POST_REVISION.TEXT, "@").eq(0).and(DSL.position(POST_REVISION.TEXT, "\uFF20").eq(0));
+        var posts = DSL.count();
+        var measuredPosts = DSL.count(POST.METRICS_MILESTONE_HOURS);
+        var engagementSum = DSL.sum(POST.METRICS_ENGAGEMENTS);
+        var impressionSum = DSL.sum(POST.METRICS_IMPRESSIONS).filterWhere(seen);
+        var engagedSeenSum = DSL.sum(POST.METRICS_ENGAGEMENTS).filterWhere(seen);
+        var surelyBroadcast = DSL.count().filterWhere(noReplyNoQuestion.and(noAtSign));
+        var withAtSign = DSL.arrayAgg(POST_REVISION.TEXT).filterWhere(noReplyNoQuestion.and(noAtSign.not()));
+        long[][] weeks = new long[weekStarts.size()][4]; // posts, engagements, impressions, engagements of posts with impressions
+        int published = 0;
+        int measured = 0;
+        int broadcast = 0;
         long engagements = 0;
         long impressions = 0;
         long engagedWithImpressions = 0;
-        int measured = 0;
-        int broadcast = 0;
-        var top = new ArrayList<Dashboard.TopPost>();
-        for (var row : rows) {
-            Instant publishedAt = row.get(POST.PUBLISHED_AT).toInstant();
-            LocalDate day = LocalDate.ofInstant(publishedAt, zone);
-            long[] week = weeks.get(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
-            week[0]++;
-            if (BroadcastOnly.isBroadcastOnly(row.get(POST_REVISION.TEXT), row.get(POST_REVISION.REPLY_TO_URL))) {
-                broadcast++;
-            }
-            if (row.get(likes) == null) {
-                continue;
-            }
-            measured++;
-            var post = new Dashboard.TopPost(row.get(POST.ID), row.get(POST_REVISION.TEXT), publishedAt, row.get(likes),
-                    row.get(reposts), row.get(replies), row.get(quotes), row.get(impressionsField),
-                    row.get(POST.GONE_FROM_X_AT) != null);
-            top.add(post);
-            engagements += post.engagements();
-            week[1] += post.engagements();
-            Long seen = post.impressions();
-            if (seen != null && seen > 0) {
-                impressions += seen;
-                engagedWithImpressions += post.engagements();
-                week[2] += seen;
-                week[3] += post.engagements();
+        for (var r : db.select(bucket, posts, measuredPosts, engagementSum, impressionSum, engagedSeenSum, surelyBroadcast,
+                        withAtSign)
+                .from(POST)
+                .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))
+                .where(postsInPeriod)
+                .groupBy(DSL.inline(1)) // the bucket
+                .fetch()) {
+            long[] week = weeks[r.value1() - 1];
+            week[0] = r.value2();
+            week[1] = r.value4() == null ? 0 : r.value4().longValue();
+            week[2] = r.value5() == null ? 0 : r.value5().longValue();
+            week[3] = r.value6() == null ? 0 : r.value6().longValue();
+            published += r.value2();
+            measured += r.value3();
+            engagements += week[1];
+            impressions += week[2];
+            engagedWithImpressions += week[3];
+            broadcast += r.value7();
+            if (r.value8() != null) {
+                for (String text : r.value8()) {
+                    if (BroadcastOnly.isBroadcastOnly(text, null)) {
+                        broadcast++;
+                    }
+                }
             }
         }
-        top.sort(Comparator.comparingInt(Dashboard.TopPost::engagements).reversed()
-                .thenComparing(Dashboard.TopPost::publishedAt, Comparator.reverseOrder()));
         var weekFigures = new ArrayList<Dashboard.Week>();
-        weeks.forEach((startsOn, w) -> weekFigures.add(new Dashboard.Week(startsOn, (int) w[0], w[1], w[2],
-                w[2] == 0 ? null : (double) w[3] / w[2])));
+        for (int i = 0; i < weeks.length; i++) {
+            long[] w = weeks[i];
+            weekFigures.add(new Dashboard.Week(weekStarts.get(i), (int) w[0], w[1], w[2], w[2] == 0 ? null : (double) w[3] / w[2]));
+        }
+        // the most engaging measured posts, latest first among equals (index post_top_engagement_idx)
+        var top = db.select(POST.ID, POST_REVISION.TEXT, POST.PUBLISHED_AT, POST.METRICS_LIKES, POST.METRICS_REPOSTS,
+                        POST.METRICS_REPLIES, POST.METRICS_QUOTES, POST.METRICS_IMPRESSIONS, POST.GONE_FROM_X_AT)
+                .from(POST)
+                .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))
+                .where(postsInPeriod, POST.METRICS_ENGAGEMENTS.isNotNull())
+                .orderBy(POST.METRICS_ENGAGEMENTS.desc(), POST.PUBLISHED_AT.desc(), POST.ID.desc())
+                .limit(TOP_POSTS)
+                .fetch(r -> new Dashboard.TopPost(r.value1(), r.value2(), r.value3().toInstant(), r.value4(), r.value5(),
+                        r.value6(), r.value7(), r.value8(), r.value9() != null));
 
-        // mentions that arrived in the period
+        // mentions that arrived in the period: counted per stakeholder in one pass over the mentions (no join per
+        // mention), then the few stakeholders' counts added up by category; the totals are the sums
         Condition mentionsInPeriod = MENTION.ORGANISATION_ID.eq(org).and(MENTION.POSTED_AT.ge(start))
                 .and(MENTION.POSTED_AT.lt(end)).and(mentionScope);
-        // one pass over the period's mentions: per category, and (grouping set ()) for all of them
-        Field<Double> seconds = DSL.field("extract(epoch from ({0} - {1}))", Double.class, MENTION.FIRST_RESPONSE_AT,
-                MENTION.POSTED_AT);
         Condition fromDecisionMaker = STAKEHOLDER.CATEGORY.in(DECISION_MAKERS.stream().map(Enum::name).toList());
         Condition replyToOurs = MENTION.IN_REPLY_TO_X_POST_ID.in(scopePostIds(org, postScope));
-        var count = DSL.count();
-        var answeredCount = DSL.count(MENTION.FIRST_RESPONSE_AT);
-        var medianSeconds = DSL.percentileCont(0.5).withinGroupOrderBy(seconds);
-        var decisionMakerCount = DSL.count().filterWhere(fromDecisionMaker.and(replyToOurs));
-        var total = DSL.grouping(STAKEHOLDER.CATEGORY);
+        var perStakeholder = DSL.select(MENTION.STAKEHOLDER_ID, DSL.count().as("mentions"),
+                        DSL.count(MENTION.FIRST_RESPONSE_AT).as("answered"),
+                        DSL.count().filterWhere(MENTION.STAKEHOLDER_ID.isNotNull().and(replyToOurs)).as("replies"))
+                .from(MENTION)
+                .where(mentionsInPeriod)
+                .groupBy(MENTION.STAKEHOLDER_ID)
+                .asTable("per_stakeholder");
+        var count = DSL.sum(perStakeholder.field("mentions", Integer.class));
+        var answeredCount = DSL.sum(perStakeholder.field("answered", Integer.class));
+        var replyCount = DSL.sum(perStakeholder.field("replies", Integer.class));
         var byCategory = new EnumMap<StakeholderCategory, Integer>(StakeholderCategory.class);
         int others = 0;
         int mentions = 0;
         int answered = 0;
         int decisionMakerReplies = 0;
-        Duration median = null;
-        for (var r : db.select(STAKEHOLDER.CATEGORY, total, count, answeredCount, medianSeconds, decisionMakerCount)
-                .from(MENTION)
-                .leftJoin(STAKEHOLDER).on(STAKEHOLDER.ID.eq(MENTION.STAKEHOLDER_ID))
-                .where(mentionsInPeriod)
-                .groupBy(DSL.groupingSets(new org.jooq.Field<?>[] {STAKEHOLDER.CATEGORY}, new org.jooq.Field<?>[0]))
+        for (var r : db.select(STAKEHOLDER.CATEGORY, count, answeredCount, replyCount)
+                .from(perStakeholder)
+                .leftJoin(STAKEHOLDER).on(STAKEHOLDER.ID.eq(perStakeholder.field(MENTION.STAKEHOLDER_ID)))
+                .groupBy(STAKEHOLDER.CATEGORY)
                 .fetch()) {
-            if (r.get(total) == 1) {
-                mentions = r.get(count);
-                answered = r.get(answeredCount);
-                decisionMakerReplies = r.get(decisionMakerCount);
-                median = r.get(medianSeconds) == null ? null : Duration.ofMillis(Math.round(r.get(medianSeconds).doubleValue() * 1000));
-            } else if (r.get(STAKEHOLDER.CATEGORY) == null) {
-                others += r.get(count);
+            int inCategory = r.value2().intValue();
+            mentions += inCategory;
+            answered += r.value3().intValue();
+            if (r.value1() == null) {
+                others += inCategory;
             } else {
-                byCategory.merge(StakeholderCategory.valueOf(r.get(STAKEHOLDER.CATEGORY)), r.get(count), Integer::sum);
+                var category = StakeholderCategory.valueOf(r.value1());
+                byCategory.merge(category, inCategory, Integer::sum);
+                if (DECISION_MAKERS.contains(category)) {
+                    decisionMakerReplies += r.value4().intValue();
+                }
             }
+        }
+        // the median first response, only when some mention was answered
+        Duration median = null;
+        if (answered > 0) {
+            // date_part (double precision), not extract (numeric): the same seconds without numeric arithmetic per row
+            Field<Double> seconds = DSL.field("date_part('epoch', {0} - {1})", Double.class, MENTION.FIRST_RESPONSE_AT,
+                    MENTION.POSTED_AT);
+            Double medianSeconds = db.select(DSL.percentileCont(0.5).withinGroupOrderBy(seconds).cast(Double.class))
+                    .from(MENTION)
+                    .where(mentionsInPeriod, MENTION.FIRST_RESPONSE_AT.isNotNull())
+                    .fetchOne(0, Double.class);
+            median = medianSeconds == null ? null : Duration.ofMillis(Math.round(medianSeconds * 1000));
         }
         var categories = new ArrayList<Dashboard.CategoryCount>();
         byCategory.entrySet().stream()
@@ -242,21 +272,19 @@ public class ImpactService {
         if (others > 0) {
             categories.add(new Dashboard.CategoryCount(NOT_A_STAKEHOLDER, others));
         }
-        Condition decisionMakerReply = mentionsInPeriod.and(fromDecisionMaker).and(replyToOurs);
-        var replies10 = db.select(MENTION.AUTHOR_USERNAME, STAKEHOLDER.NAME, STAKEHOLDER.CATEGORY, MENTION.POSTED_AT,
-                        MENTION.TEXT)
-                .from(MENTION)
-                .join(STAKEHOLDER).on(STAKEHOLDER.ID.eq(MENTION.STAKEHOLDER_ID))
-                .where(decisionMakerReply)
-                .orderBy(MENTION.POSTED_AT.desc(), MENTION.ID.desc())
-                .limit(DECISION_MAKER_REPLIES_SHOWN)
-                .fetch(r -> new Dashboard.DecisionMakerReply(r.value1(), r.value2(),
-                        StakeholderCategory.valueOf(r.value3()).label(), r.value4().toInstant(), r.value5()));
+        var replies10 = decisionMakerReplies == 0 ? List.<Dashboard.DecisionMakerReply>of()
+                : db.select(MENTION.AUTHOR_USERNAME, STAKEHOLDER.NAME, STAKEHOLDER.CATEGORY, MENTION.POSTED_AT, MENTION.TEXT)
+                        .from(MENTION)
+                        .join(STAKEHOLDER).on(STAKEHOLDER.ID.eq(MENTION.STAKEHOLDER_ID))
+                        .where(mentionsInPeriod.and(fromDecisionMaker).and(replyToOurs))
+                        .orderBy(MENTION.POSTED_AT.desc(), MENTION.ID.desc())
+                        .limit(DECISION_MAKER_REPLIES_SHOWN)
+                        .fetch(r -> new Dashboard.DecisionMakerReply(r.value1(), r.value2(),
+                                StakeholderCategory.valueOf(r.value3()).label(), r.value4().toInstant(), r.value5()));
 
-        return new Dashboard(scope, from, to, rows.size(), measured, engagements, impressions,
-                impressions == 0 ? null : (double) engagedWithImpressions / impressions, weekFigures,
-                top.subList(0, Math.min(TOP_POSTS, top.size())), broadcast,
-                rows.isEmpty() ? null : (double) broadcast / rows.size(), mentions, categories, decisionMakerReplies,
+        return new Dashboard(scope, from, to, published, measured, engagements, impressions,
+                impressions == 0 ? null : (double) engagedWithImpressions / impressions, weekFigures, top, broadcast,
+                published == 0 ? null : (double) broadcast / published, mentions, categories, decisionMakerReplies,
                 replies10, answered, median);
     }
 
@@ -267,9 +295,11 @@ public class ImpactService {
     }
 
     static org.jooq.Select<org.jooq.Record1<String>> scopePostIds(long org, Condition postScope) {
-        return DSL.select(POST.X_POST_ID)
-                .from(POST)
-                .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))
+        // an account's posts need no revision; a campaign is on the post's current revision
+        boolean byRevision = postScope.toString().contains(POST_REVISION.getName());
+        var posts = DSL.select(POST.X_POST_ID).from(POST);
+        return (byRevision ? posts.join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID),
+                        POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION)) : posts)
                 .where(POST.ORGANISATION_ID.eq(org), POST.X_POST_ID.isNotNull(), postScope);
     }
 }
