@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.noticeboard.access.Access;
-import org.noticeboard.db.testing.TestDatabases;
+import org.noticeboard.bench.BenchDatabase;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -78,12 +77,7 @@ public class AuditTrailBenchmark {
     }
 
     private void seedFresh() throws Exception {
-        var database = TestDatabases.create();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.url());
-        dataSource.setUsername(database.username());
-        dataSource.setPassword(database.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = BenchDatabase.migrated();
         db = DSL.using(dataSource, SQLDialect.POSTGRES);
         organisation = db.fetchOne("insert into organisation (slug, name) values ('bench', 'Bench Trust') returning id").get(0, Long.class);
         start = Instant.parse("2025-01-01T00:00:00Z");

@@ -6,14 +6,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.noticeboard.access.Access;
 import org.noticeboard.audit.AuditService;
 import org.noticeboard.audit.AuditTrail;
-import org.noticeboard.db.testing.TestDatabases;
+import org.noticeboard.bench.BenchDatabase;
 import org.noticeboard.organisation.OrganisationService;
 import org.noticeboard.testing.FakeTokens;
 import org.noticeboard.testing.FakeX;
@@ -56,12 +55,7 @@ public class ComplianceReportBenchmark {
 
     @Setup(Level.Trial)
     public void seed() throws Exception {
-        var database = TestDatabases.create();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.url());
-        dataSource.setUsername(database.username());
-        dataSource.setPassword(database.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = BenchDatabase.migrated();
         db = DSL.using(dataSource, SQLDialect.POSTGRES);
         organisation = db.fetchOne("insert into organisation (slug, name) values ('bench', 'Bench Trust') returning id").get(0, Long.class);
         db.execute("insert into official_account (organisation_id, handle, display_name, x_user_id) "

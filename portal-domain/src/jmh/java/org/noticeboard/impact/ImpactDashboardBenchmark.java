@@ -4,11 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.noticeboard.db.testing.TestDatabases;
+import org.noticeboard.bench.BenchDatabase;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,12 +52,7 @@ public class ImpactDashboardBenchmark {
 
     @Setup(Level.Trial)
     public void seed() {
-        var database = TestDatabases.create();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.url());
-        dataSource.setUsername(database.username());
-        dataSource.setPassword(database.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = BenchDatabase.migrated();
         db = DSL.using(dataSource, SQLDialect.POSTGRES);
         organisation = db.fetchOne("insert into organisation (slug, name) values ('bench', 'Bench Trust') returning id").get(0, Long.class);
         account = db.fetchOne("insert into official_account (organisation_id, handle, display_name) values (?, 'BenchTrust', 'Bench') "
