@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.noticeboard.access.Access;
 import org.noticeboard.access.Actor;
 import org.noticeboard.access.Role;
+import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.audit.AuditEvent;
 import org.noticeboard.audit.AuditQuery;
 import org.noticeboard.audit.AuditService;
@@ -34,9 +35,11 @@ public class DossierService {
     private final ReviewService review;
     private final Publisher publisher;
     private final AuditService audit;
+    private final OfficialAccountService accounts;
 
     public DossierService(DSLContext db, Access access, PostService posts, ReviewService review, Publisher publisher,
-            AuditService audit) {
+            AuditService audit, OfficialAccountService accounts) {
+        this.accounts = accounts;
         this.db = db;
         this.access = access;
         this.posts = posts;
@@ -55,7 +58,8 @@ public class DossierService {
         var conditions = new ArrayList<Condition>();
         conditions.add(POST.ORGANISATION_ID.eq(actor.organisationId()));
         if (accountId != null) {
-            conditions.add(POST.ACCOUNT_ID.eq(accountId));
+            // another organisation's account is refused as missing, not answered with an empty list
+            conditions.add(POST.ACCOUNT_ID.eq(accounts.get(accountId).id()));
         }
         if (text != null && !text.isBlank()) {
             String t = text.strip();

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * Compares an official account's posts on X in a period with those Noticeboard published: a post on X
  * that Noticeboard does not know went out outside the workflow. Reads the account's timeline with
- * its own token, page by page (X keeps only the newest 3,200 posts of a timeline within reach).
+ * its own token, page by page (X keeps only the newest 3,200 posts of a timeline within reach). It checks no
+ * caller: it is package-private so that only {@link ComplianceService}, which does, can use it.
  */
 @Component
-public class XComparison {
+class XComparison {
 
     /** 35 pages of 100: X's own reach of 3,200 posts and a little more. */
     static final int MAX_PAGES = 35;
@@ -28,7 +29,7 @@ public class XComparison {
     private final XGateway x;
     private final XTokens tokens;
 
-    public XComparison(XGateway x, XTokens tokens) {
+    XComparison(XGateway x, XTokens tokens) {
         this.x = x;
         this.tokens = tokens;
     }

@@ -89,6 +89,10 @@ class ListAccess {
 
     /** The caller's home department, which they must curate. */
     long curatedHome(Viewer viewer) {
+        // a member who curates nothing is refused for the role, before being asked which department they act for
+        if (!viewer.actor().has(Role.CURATOR)) {
+            throw new NotPermittedException("role_required", "This needs the Curator role for your department.");
+        }
         long home = home(viewer);
         if (!viewer.curates(home)) {
             throw new NotPermittedException("role_required", "This needs the Curator role for your department.");

@@ -47,20 +47,30 @@ public class MediaService {
 
     @Transactional(readOnly = true)
     public ImageInfo info(long mediaId) {
+        Actor actor = reader();
         return db.select(MEDIA.ID, MEDIA.FILE_NAME, MEDIA.CONTENT_TYPE, MEDIA.SIZE_BYTES, MEDIA.WIDTH, MEDIA.HEIGHT)
                 .from(MEDIA)
-                .where(MEDIA.ORGANISATION_ID.eq(access.actor().organisationId()), MEDIA.ID.eq(mediaId))
+                .where(MEDIA.ORGANISATION_ID.eq(actor.organisationId()), MEDIA.ID.eq(mediaId))
                 .fetchOptional(r -> new ImageInfo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))
                 .orElseThrow(() -> new NotFoundException("Image", mediaId));
     }
 
     @Transactional(readOnly = true)
     public byte[] content(long mediaId) {
+        Actor actor = reader();
         return db.select(MEDIA.BYTES)
                 .from(MEDIA)
-                .where(MEDIA.ORGANISATION_ID.eq(access.actor().organisationId()), MEDIA.ID.eq(mediaId))
+                .where(MEDIA.ORGANISATION_ID.eq(actor.organisationId()), MEDIA.ID.eq(mediaId))
                 .fetchOptional(MEDIA.BYTES)
                 .orElseThrow(() -> new NotFoundException("Image", mediaId));
+    }
+
+    /**
+     * Images belong to posts, which their authors, the accounts' approvers and auditors see: a member
+     * with none of those roles (an organisation admin, a curator) has no post whose images to read.
+     */
+    private Actor reader() {
+        return access.require(Role.STAFF, Role.APPROVER, Role.AUDITOR);
     }
 
     static String sha256(byte[] bytes) {

@@ -292,6 +292,9 @@ public class PostService {
         if (to.isBefore(from) || to.isAfter(from.plusDays(62))) {
             throw new InvalidInputException("range", "to", "Show at most two months at a time, ending after it starts.");
         }
+        if (accountId != null) {
+            accounts.get(accountId); // another organisation's account is refused as missing
+        }
         ZoneId zone = organisations.current().timeZone();
         List<Long> visible = accounts.list().stream()
                 .filter(a -> actor.has(Role.STAFF, a.departmentId()) || actor.has(Role.APPROVER, a.departmentId()))

@@ -17,6 +17,7 @@ import org.noticeboard.access.Role;
 import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.audit.AuditTrail;
 import org.noticeboard.notification.NotificationService;
+import org.noticeboard.post.PostService;
 import org.noticeboard.post.PostState;
 import org.noticeboard.shared.ConflictException;
 import org.noticeboard.shared.NotFoundException;
@@ -63,14 +64,16 @@ public class Publisher {
     private final Access access;
     private final NotificationService notifications;
     private final OfficialAccountService accounts;
+    private final PostService posts;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final List<AfterPublish> afterPublish;
     private final java.util.concurrent.atomic.AtomicLong publishedHere = new java.util.concurrent.atomic.AtomicLong();
 
     public Publisher(PublicationRepository publications, PostLocks locks, XGateway x, XTokens tokens, AuditTrail audit,
-            Access access, NotificationService notifications, OfficialAccountService accounts, TransactionTemplate tx,
-            Clock clock, List<AfterPublish> afterPublish) {
+            Access access, NotificationService notifications, OfficialAccountService accounts, PostService posts,
+            TransactionTemplate tx, Clock clock, List<AfterPublish> afterPublish) {
+        this.posts = posts;
         this.afterPublish = List.copyOf(afterPublish);
         this.publications = publications;
         this.locks = locks;
@@ -207,7 +210,10 @@ public class Publisher {
 
     /** Every attempt to publish a post the caller may see. */
     public List<PublicationAttempt> attempts(long postId) {
-        return publications.attempts(access.actor().organisationId(), postId);
+        // whoever may see the post (its author, the account's approvers, auditors) may see how publishing it went;
+        // another organisation's post, or one the caller may not see, does not exist for them
+        long visible = posts.get(postId).id();
+        return publications.attempts(access.actor().organisationId(), visible);
     }
 
     private @Nullable XPost findOnX(XToken token, DuePost post) {

@@ -24,6 +24,7 @@ import org.noticeboard.access.Role;
 import org.noticeboard.account.OfficialAccount;
 import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.audit.AuditTrail;
+import org.noticeboard.campaign.CampaignService;
 import org.noticeboard.organisation.OrganisationService;
 import org.noticeboard.post.CheckedFinding;
 import org.noticeboard.post.Post;
@@ -59,13 +60,15 @@ public class TweetChatService {
     private final PostService posts;
     private final ReviewService review;
     private final OfficialAccountService accounts;
+    private final CampaignService campaigns;
     private final OrganisationService organisations;
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
 
     public TweetChatService(DSLContext db, PostService posts, ReviewService review, OfficialAccountService accounts,
-            OrganisationService organisations, Access access, AuditTrail audit, Clock clock) {
+            OrganisationService organisations, Access access, AuditTrail audit, Clock clock, CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.db = db;
         this.posts = posts;
         this.review = review;
@@ -86,6 +89,10 @@ public class TweetChatService {
         OfficialAccount account = accounts.get(plan.accountId());
         if (!actor.has(Role.STAFF, account.departmentId())) {
             throw new NotPermittedException("role_required", "You may not write for " + account.handle() + ".");
+        }
+        if (plan.campaignId() != null) {
+            // another organisation's campaign is refused as missing (the database would refuse it too, less kindly)
+            campaigns.get(plan.campaignId());
         }
         String title = Names.required(plan.title(), "title", "The chat's title", 200);
         String hashtag = plan.hashtag() == null ? "" : plan.hashtag().strip();
