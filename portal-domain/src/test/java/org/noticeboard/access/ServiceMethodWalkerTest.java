@@ -543,6 +543,14 @@ class ServiceMethodWalkerTest {
     void the_walker_fails_a_method_that_forgets_the_organisation_or_the_role() throws Exception {
         var careless = new CarelessDepartments(db, context.getBean(Access.class));
         selfTest = true;
+        try {
+            walkCareless(careless);
+        } finally {
+            selfTest = false;
+        }
+    }
+
+    private void walkCareless(CarelessDepartments careless) throws NoSuchMethodException {
         Method name = CarelessDepartments.class.getMethod("name", long.class);
         Method rename = CarelessDepartments.class.getMethod("rename", long.class, String.class);
 
@@ -559,7 +567,6 @@ class ServiceMethodWalkerTest {
                 .anySatisfy(p -> assertThat(p).startsWith("STAFF gets through (succeeded) but should be refused"))
                 .anySatisfy(p -> assertThat(p).startsWith("NO_ROLE gets through (succeeded) but should be refused"))
                 .noneMatch(p -> p.startsWith("ORG_ADMIN"));
-        selfTest = false;
     }
 
     // ---- the walk ----------------------------------------------------------------------------------

@@ -71,9 +71,7 @@ final class WalkerOrg {
     final Map<Kind, Subject> subjects = new EnumMap<>(Kind.class);
     String xUserId = "";
     String publicToken = "";
-    String csvPreviewToken = "";
     String csvFingerprint = "";
-    byte[] csv = new byte[0];
     int reviewRevision;
     int policyVersion;
     int workflowVersion;
@@ -241,11 +239,10 @@ final class WalkerOrg {
         var listSync = context.getBean(ListSyncService.class);
         org.put(Kind.SYNC, caller.as(curator, () -> listSync.request(list.id(), account, SyncKind.SYNC_LIST)).id(), 0);
         var csvService = context.getBean(StakeholderCsv.class);
-        // neutral content (no marker): a walker passes the same file, and must not find it in the answer as a leak
-        org.csv = ServiceMethodWalkerTest.CSV;
-        var preview = caller.as(curator, () -> csvService.preview(org.csv, shared.id()));
-        org.csvPreviewToken = preview.token();
-        org.csvFingerprint = preview.fingerprint();
+        // the walker's file (no marker in it, so that it is not taken for a leak when an answer repeats it), previewed
+        // into the list: a commit of the same file names this fingerprint
+        org.csvFingerprint = caller.as(curator, () -> csvService.preview(ServiceMethodWalkerTest.CSV, shared.id()))
+                .fingerprint();
 
         // a mention of the account on X, fetched into the inbox, with a note
         var x = context.getBean(FakeX.class);

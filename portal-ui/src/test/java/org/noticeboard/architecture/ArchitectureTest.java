@@ -93,6 +93,33 @@ class ArchitectureTest {
                 .as("the policy engine and its rules are plain Java: no Spring, database or Vaadin needed to use them");
     }
 
+    /** Domain beans no member calls: the domain's ServiceMethodWalkerTest leaves them out of its walk for that reason. */
+    static final java.util.Set<String> SYSTEM_ONLY_TYPES = java.util.Set.of("org.noticeboard.audit.AuditTrail",
+            "org.noticeboard.audit.IntegrityMonitor", "org.noticeboard.impact.MetricsCollector",
+            "org.noticeboard.inbox.MentionPoller", "org.noticeboard.listsync.ListSyncWorker",
+            "org.noticeboard.stakeholder.StakeholderChecks", "org.noticeboard.post.PostExpiry",
+            "org.noticeboard.shared.SessionLocks", "org.noticeboard.stakeholder.StakeholderLists",
+            "org.noticeboard.followlist.ListVisibility", "org.noticeboard.notification.MailOutbox",
+            "org.noticeboard.publish.AfterPublish", "org.noticeboard.demo.DemoDirectory");
+
+    /** Methods of walked services that only the system calls (ServiceMethodWalkerTest.METHOD_EXCLUSIONS, and Access). */
+    static final java.util.Set<String> SYSTEM_ONLY_METHODS = java.util.Set.of("org.noticeboard.access.Access.asSystem",
+            "org.noticeboard.access.Access.asMember", "org.noticeboard.notification.NotificationService.tell",
+            "org.noticeboard.account.OfficialAccountService.markNeedsReconnect", "org.noticeboard.publish.Publisher.publish",
+            "org.noticeboard.publish.Publisher.due", "org.noticeboard.publish.Publisher.publishedByThisInstance",
+            "org.noticeboard.demo.DemoData.seedIfAbsent");
+
+    static ArchRule viewsLeaveSystemWorkToTheSystem() {
+        return noClasses().that().resideInAPackage(UI).and().resideOutsideOfPackage("org.noticeboard.ui.security..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("a domain bean only the system uses",
+                        (JavaClass c) -> SYSTEM_ONLY_TYPES.contains(c.getName())))
+                .orShould().callMethodWhere(DescribedPredicate.describe("a domain method only the system calls",
+                        (com.tngtech.archunit.core.domain.JavaMethodCall call) -> SYSTEM_ONLY_METHODS.contains(
+                                call.getTarget().getOwner().getName() + "." + call.getName())))
+                .as("views never do the system's work (jobs, seeding, acting as the system, telling members): what "
+                        + "the domain's service walker leaves out is out of every member's reach");
+    }
+
     static ArchRule routesSayWhoMayOpenThem() {
         return classes().that().areAnnotatedWith(Route.class)
                 .should().beAnnotatedWith(RolesAllowed.class)
@@ -132,6 +159,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void views_leave_the_systems_work_to_the_system() {
+        viewsLeaveSystemWorkToTheSystem().check(production);
+    }
+
+    @Test
     void every_route_is_annotated_with_who_may_open_it() {
         routesSayWhoMayOpenThem().check(production);
     }
@@ -151,5 +183,7 @@ class ArchitectureTest {
         assertThat(routesSayWhoMayOpenThem().evaluate(broken).hasViolation()).isTrue();
         JavaClasses domainBreaking = new ClassFileImporter().importClasses(org.noticeboard.archfixture.DomainUsingVaadin.class);
         assertThat(domainStaysFreeOfFrameworksAbove().evaluate(domainBreaking).hasViolation()).isTrue();
+        JavaClasses systemWork = new ClassFileImporter().importClasses(org.noticeboard.ui.archfixture.ViewActingAsTheSystem.class);
+        assertThat(viewsLeaveSystemWorkToTheSystem().evaluate(systemWork).hasViolation()).isTrue();
     }
 }

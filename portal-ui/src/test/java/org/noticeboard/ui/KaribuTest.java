@@ -67,6 +67,15 @@ public abstract class KaribuTest {
         MockVaadin.setMockRequestFactory(FakeRequest::new);
     }
 
+    /**
+     * A new session with a new UI, as a fresh browser would get; whoever is signed in stays signed in.
+     * For tests that open many routes as many members: nothing of one visit carries into the next.
+     */
+    protected void newUi() {
+        MockVaadin.tearDown();
+        MockVaadin.setup(MockedUI::new, new MockSpringServlet(routes, context, MockedUI::new));
+    }
+
     /** Signs a seeded demo member in, as the sign-in form would. */
     protected void signIn(String username) {
         testSignIn.signIn(username);
