@@ -175,6 +175,9 @@ class RouteWalkerTest extends KaribuTest {
     private static @Nullable Org victim;
     private static @Nullable Org intruder;
     private static final Map<String, Integer> visits = new TreeMap<>();
+    private static long uiNanos;
+    /** Visits of the walker's own self-test are not counted with the walk. */
+    private static boolean selfTest;
 
     @Autowired Tenants tenants;
     @Autowired Access access;
@@ -190,8 +193,9 @@ class RouteWalkerTest extends KaribuTest {
     /** Both organisations, built once for the whole walk (the application context, and its database, are shared). */
     private synchronized void organisations() {
         if (victim == null) {
-            victim = build("Zqvictim");
+            var own = build("Zqvictim");
             intruder = build("Zqintruder");
+            victim = own;
         }
     }
 
@@ -216,8 +220,7 @@ class RouteWalkerTest extends KaribuTest {
             for (Role role : Role.values()) {
                 members.grant(every, role, null);
             }
-            org.account = accounts.register(marker + suffix.replaceAll("[^A-Za-z0-9]", ""), marker + " account",
-                    org.department).id();
+            org.account = accounts.register(marker.substring(0, 3) + suffix, marker + " account", org.department).id();
             return null;
         });
         access.asMember(ids.get(Who.ORG_ADMIN), () -> {
@@ -294,7 +297,8 @@ class RouteWalkerTest extends KaribuTest {
 
     @AfterAll
     static void report() {
-        System.out.println("RouteWalkerTest: " + ROUTES.size() + " routes walked; visits " + visits);
+        System.out.println("RouteWalkerTest: " + ROUTES.size() + " routes walked; visits " + visits + "; new UIs took "
+                + uiNanos / 1_000_000 + " ms");
     }
 
     // ---- the walk -------------------------------------------------------------------------------------
@@ -310,6 +314,34 @@ class RouteWalkerTest extends KaribuTest {
         organisations();
         RouteRule rule = ROUTES.get(route);
         assertThat(rule).as("who may open \"" + route + "\"? Add it to ROUTES").isNotNull();
+        assertThat(problems(route, rule)).as(route).isEmpty();
+    }
+
+    @Test
+    void the_walk_fails_a_route_open_to_too_many_or_showing_another_organisation() {
+        organisations();
+        selfTest = true;
+        try {
+            walkWrongRules();
+        } finally {
+            selfTest = false;
+        }
+    }
+
+    private void walkWrongRules() {
+        // departments as if staff should see them: staff are refused, which the walk reports
+        assertThat(problems("departments", route(only(Who.STAFF, Who.ORG_ADMIN), "departments")))
+                .contains("departments as STAFF: REFUSED () but should see it");
+        // a public list's page as if it were not public: the walk sees our list on the other organisation's screen
+        var notPublic = new RouteRule(SIGNED_IN, false, ROUTES.get("public/lists/:token").locations(), true);
+        assertThat(problems("public/lists/:token", notPublic))
+                .anySatisfy(p -> assertThat(p).contains("signed out: SHOWN"))
+                .anySatisfy(p -> assertThat(p).contains("as another organisation's STAFF: shows our data")
+                        .contains("Zqvictim public list"));
+    }
+
+    /** What is wrong with who opens the route and what they see (nothing, for a route that is right). */
+    List<String> problems(String route, RouteRule rule) {
         Class<?> target = routesOnTheClassPath().get(route);
         Org own = Objects.requireNonNull(victim);
         Org other = Objects.requireNonNull(intruder);
@@ -334,9 +366,13 @@ class RouteWalkerTest extends KaribuTest {
                 }
             }
 
+            // every route as the other organisation's member holding every role (each list view must show only their
+            // own organisation); a route naming one of our subjects also as each of their roles, and with no role
             var intruders = new LinkedHashMap<String, String>();
-            for (Who who : Who.values()) {
-                intruders.put("another organisation's " + who, other.usernames.get(who));
+            if (namesOurs(path, own)) {
+                for (Who who : Who.values()) {
+                    intruders.put("another organisation's " + who, other.usernames.get(who));
+                }
             }
             intruders.put("another organisation's member holding every role", other.everyRole);
             intruders.forEach((label, username) -> {
@@ -344,26 +380,39 @@ class RouteWalkerTest extends KaribuTest {
                 if (visit.seen() == Seen.SIGN_IN) {
                     problems.add(path + " as " + label + ": sent to sign in although signed in");
                 }
-                if (!(route.equals("public/lists/:token")) && visit.page().contains(own.marker)) {
+                // a public list's link shows the list to anyone, by design; every other page shows them nothing of ours
+                boolean publicLink = rule.anyone() && rule.namesSubject();
+                if (!publicLink && visit.page().contains(own.marker)) {
                     problems.add(path + " as " + label + ": shows our data: " + abbreviate(visit.page(), own.marker));
                 }
             });
         }
-        assertThat(problems).as(route).isEmpty();
+        return problems;
+    }
+
+    /** Whether the location carries one of the organisation's ids (or its public list's token). */
+    static boolean namesOurs(String path, Org org) {
+        return Stream.of(org.reviewPost, org.draftPost, org.campaign, org.account, org.list, org.stakeholder)
+                .anyMatch(id -> path.matches(".*[/=]" + id + "(\\b.*|$)")) || path.contains(org.publicToken);
     }
 
     /** Opens the location in a new UI, as that member (or signed out), and says where it ended and what it shows. */
     private Visit visit(@Nullable String username, String path, Class<?> target) {
         synchronized (visits) {
-            visits.merge(username == null ? "signed out" : username.startsWith("zqvictim") ? "own organisation"
-                    : "other organisation", 1, Integer::sum);
+            if (!selfTest) {
+                visits.merge(username == null ? "signed out" : username.startsWith("zqvictim") ? "own organisation"
+                        : "other organisation", 1, Integer::sum);
+            }
         }
         if (username == null) {
             SecurityContextHolder.clearContext();
         } else {
             signIn(username);
         }
+        long started = System.nanoTime();
         newUi();
+        long fresh = System.nanoTime();
+        uiNanos += fresh - started;
         int query = path.indexOf('?');
         try {
             if (query < 0) {
