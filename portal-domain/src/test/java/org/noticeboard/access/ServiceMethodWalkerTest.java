@@ -407,7 +407,10 @@ class ServiceMethodWalkerTest {
         victim = WalkerOrg.build("Zqvictim", context, 810_000_000L);
         intruder = WalkerOrg.build("Zqintruder", context, 820_000_000L);
         long admin = intruder.member(Role.ORG_ADMIN);
-        intruderAllRoles = caller.as(admin, () -> members.create("Zqintruder Holds Every Role", null, null)).id();
+        // in a department of their own, like every member of World: so that a department-scoped rule is reached, not
+        // refused early for a member without one
+        intruderAllRoles = caller.as(admin, () -> members.create("Zqintruder Holds Every Role", null,
+                intruder.id(Kind.DEPARTMENT))).id();
         intruder.extraMembers.add(intruderAllRoles);
         for (Role role : Role.values()) {
             caller.run(admin, () -> members.grant(intruderAllRoles, role, null));
@@ -869,6 +872,11 @@ class ServiceMethodWalkerTest {
                 case "MentionService.assign(long,Long,Long,int)#departmentId" -> {
                     return null; // a member or a department, not both
                 }
+                case "FollowListService.markSeen(long,long)#changeId" -> {
+                    // a bound, not a subject: "seen up to this change", clamped to the list's own newest change
+                    // (any number will do, Long.MAX_VALUE included), so it names nothing of anyone's
+                    return victim.id(Kind.SUBSCRIBED_CHANGE);
+                }
                 default -> { }
             }
             if (type == long.class || type == Long.class) {
@@ -1036,7 +1044,6 @@ class ServiceMethodWalkerTest {
                 case "chatId" -> method.startsWith("TweetChatService.submit") ? Kind.DRAFT_CHAT : Kind.CHAT;
                 case "mediaId" -> Kind.MEDIA;
                 case "templateId" -> Kind.TEMPLATE;
-                case "changeId" -> Kind.SUBSCRIBED_CHANGE;
                 case "organisationId" -> Kind.ORGANISATION;
                 default -> throw new IllegalStateException("Which subject is \"" + name + "\" of " + method
                         + "? Add it to idKind.");
