@@ -81,9 +81,15 @@ import org.springframework.util.ClassUtils;
  * <li>signed out: refused;</li>
  * <li>as each member of another organisation (one per role, one with no role, one holding every
  * role) with the first organisation's ids, and, for a method taking several ids, as the member
- * holding every role with one of them the first organisation's and the rest their own: refused,
- * nothing of the first organisation in the answer or the error message, nothing of it changed.</li>
+ * holding every role with one of them the first organisation's and the rest their own: refused
+ * (not permitted, not found, or invalid input saying the thing named is not theirs; see
+ * {@link #OTHER_REFUSALS} for the one other answer allowed), nothing of the first organisation in the
+ * answer or the error message, nothing of it changed. A method that names none of the organisation's
+ * ids (a list, a create) answers the other organisation's member about their own organisation only.</li>
  * </ul>
+ * "Nothing changed" is a digest of every row of every table with an {@code organisation_id} (the audit
+ * trail included), taken before and after each call. A bean whose class is package-private and has no
+ * public interface cannot be reached from another package, so it is internal by construction.
  * Every call runs in a transaction that is rolled back, so each starts from the same data and one
  * call's success does not change what the next one finds.
  * <p>
