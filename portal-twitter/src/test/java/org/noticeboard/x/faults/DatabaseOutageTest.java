@@ -124,12 +124,12 @@ class DatabaseOutageTest {
         // X answers slowly for now: posts due just before the outage are still on their way when it starts
         wire.stubFor(post(urlEqualTo(CREATE)).atPriority(1)
                 .willReturn(aResponse().proxiedFrom("http://127.0.0.1:" + sandbox.port()).withFixedDelay(1500)));
-        Instant outageAt = Instant.now().plusSeconds(4);
+        Instant outageAt = Instant.now().plusSeconds(7);
         var due = new LinkedHashMap<Long, Instant>();
         var postIds = new ArrayList<>(texts.keySet());
         for (int i = 0; i < postIds.size(); i++) {
-            // DUE_BEFORE posts due 2.5 s before the outage, the others one every 0.9 s during it
-            due.put(postIds.get(i), i < DUE_BEFORE ? outageAt.minusMillis(2500)
+            // DUE_BEFORE posts due 6 s before the outage, the others one every 0.9 s during it
+            due.put(postIds.get(i), i < DUE_BEFORE ? outageAt.minusSeconds(6)
                     : outageAt.plusMillis(500 + 900L * (i - DUE_BEFORE)));
         }
         FaultPortals.dueAt(db, due);

@@ -54,7 +54,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class KilledInstanceTest {
 
     static final int ACCOUNTS = 2;
-    static final int PER_ACCOUNT = 40;
+    static final int PER_ACCOUNT = 20;
     static final String CREATE = "/x-sandbox/2/tweets";
     static final Pattern PUBLISHED_LINE = Pattern.compile("Post (\\d+) published to @\\S+ as X post (\\d+)");
 
@@ -107,9 +107,12 @@ class KilledInstanceTest {
     @Test
     void a_portal_killed_while_publishing_leaves_its_work_to_the_other_which_publishes_each_post_exactly_once()
             throws Exception {
-        var settings = FaultPortals.properties(database.url(), database, survivorX.baseUrl() + "/x-sandbox/2/", sandbox,
-                "killed-instance");
-        survivor = FaultPortals.start(settings);
+        // the second instance, in a JVM of its own, on the same database, reaching X through its own proxy;
+        // it starts while this one does and the posts are written (held back, so nothing is due yet)
+        child = startChild(FaultPortals.properties(database.url(), database, childX.baseUrl() + "/x-sandbox/2/", sandbox,
+                "killed-instance"));
+        survivor = FaultPortals.start(FaultPortals.properties(database.url(), database,
+                survivorX.baseUrl() + "/x-sandbox/2/", sandbox, "killed-instance"));
         var world = survivor.getBean(World.class);
         var caller = survivor.getBean(TestCaller.class);
         var accounts = survivor.getBean(OfficialAccountService.class);
@@ -138,10 +141,6 @@ class KilledInstanceTest {
         }
         var postIds = new ArrayList<>(texts.keySet());
 
-        // the second instance, in a JVM of its own, on the same database, reaching X through its own proxy
-        var childSettings = FaultPortals.properties(database.url(), database, childX.baseUrl() + "/x-sandbox/2/", sandbox,
-                "killed-instance");
-        child = startChild(childSettings);
         awaitReady(child, Duration.ofSeconds(120));
 
         // every post falls due at once; both instances publish
@@ -152,24 +151,31 @@ class KilledInstanceTest {
 
         // kill the child once it has sent a few posts and is still busy
         Instant deadline = Instant.now().plusSeconds(60);
-        while (childX.countRequestsMatching(postRequestedFor(urlEqualTo(CREATE)).build()).getCount() < 8
+        while (childX.countRequestsMatching(postRequestedFor(urlEqualTo(CREATE)).build()).getCount() < 6
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
         kill9(child);
         Instant killedAt = Instant.now();
+        // from now on X answers the survivor at once: what remains to measure is the takeover
+        survivorX.removeStub(survivorX.getStubMappings().stream().filter(m -> Integer.valueOf(1).equals(m.getPriority()))
+                .findFirst().orElseThrow());
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         int sentByChild = childX.countRequestsMatching(postRequestedFor(urlEqualTo(CREATE)).build()).getCount();
         int publishedAtKill = published(db, postIds);
-        int pendingAtKill = db.fetchCount(POST, POST.ID.in(postIds).and(POST.STATE.eq(PostState.PUBLISHING.name()))
-                .and(POST.PUBLISH_STARTED_AT.isNotNull()));
+        List<Long> pendingAtKill = db.select(POST.ID).from(POST).where(POST.ID.in(postIds)
+                .and(POST.STATE.eq(PostState.PUBLISHING.name())).and(POST.PUBLISH_STARTED_AT.isNotNull())).fetch(POST.ID);
         Map<Long, String> publishedByChild = publishedIn(Files.readString(childLog));
         assertThat(publishedAtKill).as("posts left when the child was killed").isLessThan(postIds.size());
 
         // the survivor takes the child's work over and finishes
         int published = 0;
+        @Nullable Duration pendingDoneAfter = null;
         while (Instant.now().isBefore(killedAt.plusSeconds(60))) {
             published = published(db, postIds);
+            if (pendingDoneAfter == null && published(db, pendingAtKill) == pendingAtKill.size()) {
+                pendingDoneAfter = Duration.between(killedAt, Instant.now());
+            }
             if (published == postIds.size()) {
                 break;
             }
@@ -198,13 +204,15 @@ class KilledInstanceTest {
                 .and(POST_PUBLICATION_ATTEMPT.OUTCOME.eq("RECONCILED")));
         assertThat(reconciled).as("posts the child had sent when it died, found on X by the survivor").isPositive();
         long survivorShare = survivor.getBean(Publisher.class).publishedByThisInstance();
-        assertThat(survivorShare + publishedByChild.size()).isEqualTo(postIds.size());
+        assertThat(survivorShare).as("posts the survivor published or found on X").isGreaterThanOrEqualTo(
+                postIds.size() - publishedAtKill);
 
         System.out.printf("KilledInstanceTest: %d posts; the child sent %d to X and recorded %d before kill -9; "
-                        + "%d published and %d sent-but-unrecorded at the kill; the survivor published %d "
-                        + "(%d found on X, not sent again) and finished %d ms after the kill%n",
-                postIds.size(), sentByChild, publishedByChild.size(), publishedAtKill, pendingAtKill, survivorShare,
-                reconciled, finishedAfter.toMillis());
+                        + "at the kill %d were published and %d sent but not yet recorded (by either instance); the "
+                        + "survivor published %d (%d found on X, not sent again); the posts sent at the kill were all "
+                        + "recorded %d ms after it, every post %d ms after it%n",
+                postIds.size(), sentByChild, publishedByChild.size(), publishedAtKill, pendingAtKill.size(), survivorShare,
+                reconciled, pendingDoneAfter == null ? -1 : pendingDoneAfter.toMillis(), finishedAfter.toMillis());
     }
 
     static Process startChild(List<String> settings) throws IOException {
