@@ -3,10 +3,12 @@ package org.noticeboard.x.faults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -30,6 +32,7 @@ final class PostgresOutage implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile @Nullable ServerSocket listener;
+    private volatile @Nullable Thread acceptor;
     private volatile boolean closed;
 
     private PostgresOutage(String upstreamUrl, String upstreamHost, int upstreamPort) throws IOException {
@@ -62,6 +65,15 @@ final class PostgresOutage implements AutoCloseable {
         if (current != null) {
             current.close();
         }
+        // a socket closed while a (virtual) thread accepts on it is released when that thread leaves accept
+        Thread accepting = acceptor;
+        if (accepting != null) {
+            try {
+                accepting.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (Socket socket : open) {
             closeQuietly(socket);
         }
@@ -87,15 +99,31 @@ final class PostgresOutage implements AutoCloseable {
     }
 
     private static ServerSocket listen(int port) throws IOException {
-        var socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
-        return socket;
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            var socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            try {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+                return socket;
+            } catch (BindException e) {
+                socket.close();
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void accept(ServerSocket socket) {
         listener = socket;
-        Thread.ofVirtual().name("postgres-outage-accept").start(() -> {
+        acceptor = Thread.ofVirtual().name("postgres-outage-accept").start(() -> {
             while (listener == socket) {
                 Socket client;
                 try {
