@@ -220,7 +220,10 @@ class KilledInstanceTest {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), PortalProcess.class.getName()));
         settings.forEach(setting -> command.add("--" + setting));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
+        // killed with this JVM too, should it end without running @AfterAll
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        return process;
     }
 
     static void awaitReady(Process process, Duration timeout) throws Exception {

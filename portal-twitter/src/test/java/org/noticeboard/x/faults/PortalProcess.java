@@ -14,6 +14,8 @@ public final class PortalProcess {
     private PortalProcess() {}
 
     public static void main(String[] args) {
+        // never outlive the test's JVM, even if that one is killed before it can kill this one
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
         new SpringApplicationBuilder(XTestApplication.class).run(args);
         System.out.println(READY);
         System.out.flush();
