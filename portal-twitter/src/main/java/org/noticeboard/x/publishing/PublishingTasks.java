@@ -1,11 +1,14 @@
 package org.noticeboard.x.publishing;
 
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import org.jooq.DSLContext;
 import org.noticeboard.publish.PublishOutcome;
 import org.noticeboard.publish.Publisher;
 import org.slf4j.Logger;
@@ -15,45 +18,43 @@ import org.slf4j.LoggerFactory;
  * The two db-scheduler tasks of publishing. {@code publish-post} has one instance per post (its id),
  * so a post is never queued twice; if the instance running it dies, db-scheduler revives it on
  * another instance once the heartbeats stop, and the publisher reconciles before sending again.
- * An attempt that fails with an exception (the database away) is tried again within seconds
- * ({@link #retryAfterError}); if even that failure cannot be recorded, the execution is revived
- * as a dead one once its heartbeats are missed.
+ *
+ * <p>{@code publish-due} plans each post's execution ahead, at the post's due time (up to the
+ * look-ahead before it), so a post starts when it is due rather than when a scan next notices it.
+ * If a post's time moves later, its early execution finds it not yet due and ends; the scan plans it
+ * again. If its time moves earlier, the scan brings the planned execution forward.
  */
 public final class PublishingTasks {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingTasks.class);
     static final int SCAN_BATCH = 500;
-    static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(5);
-    static final Duration MAX_RETRY_AFTER_ERROR = Duration.ofMinutes(1);
 
     private final OneTimeTask<Void> publishPost;
     private final RecurringTask<Void> scanDue;
 
-    public PublishingTasks(Publisher publisher, Clock clock, Duration pollInterval) {
-        this.publishPost = Tasks.oneTime("publish-post")
-                .onFailure((complete, operations) -> operations.reschedule(complete,
-                        complete.getTimeDone().plus(retryAfterError(complete.getExecution().consecutiveFailures))))
-                .execute((instance, context) -> {
-                    PublishOutcome outcome = publisher.publish(Long.parseLong(instance.getId()));
-                    log.debug("publish-post {}: {}", instance.getId(), outcome.kind());
-                });
+    public PublishingTasks(Publisher publisher, DSLContext db, Clock clock, Duration pollInterval, Duration lookAhead) {
+        PublishQueue queue = new PublishQueue(db);
+        this.publishPost = Tasks.oneTime(PublishQueue.TASK).execute((instance, context) -> {
+            PublishOutcome outcome = publisher.publish(Long.parseLong(instance.getId()));
+            log.debug("publish-post {}: {}", instance.getId(), outcome.kind());
+        });
         this.scanDue = Tasks.recurring("publish-due", FixedDelay.of(pollInterval)).execute((instance, context) -> {
-            for (long postId : publisher.due(SCAN_BATCH)) {
-                context.getSchedulerClient().scheduleIfNotExists(publishPost.instance(Long.toString(postId)), clock.instant());
+            Instant now = clock.instant();
+            var client = context.getSchedulerClient();
+            for (PublishQueue.Plan plan : queue.toPlan(now, now.plus(lookAhead), SCAN_BATCH)) {
+                String id = Long.toString(plan.postId());
+                if (plan.replan()) {
+                    try {
+                        client.reschedule(TaskInstanceId.of(PublishQueue.TASK, id), plan.at());
+                    } catch (RuntimeException e) {
+                        // picked or finished meanwhile: the next scan looks again
+                        log.debug("publish-post {} not brought forward: {}", id, e.getMessage());
+                    }
+                } else {
+                    client.scheduleIfNotExists(publishPost.instance(id), plan.at());
+                }
             }
         });
-    }
-
-    /**
-     * When an attempt ends in an exception rather than an outcome (X's failures are outcomes, so
-     * this is the database away, or a bug), the post is tried again after 5 s, doubling up to a
-     * minute while it keeps failing: not after db-scheduler's default of five minutes, which made a
-     * post whose attempt met a database restart wait that long. The post's own state, not this
-     * retry, decides what the next attempt does: it looks for an unrecorded send on X first.
-     */
-    static Duration retryAfterError(int consecutiveFailures) {
-        Duration wait = RETRY_AFTER_ERROR.multipliedBy(1L << Math.min(Math.max(consecutiveFailures, 0), 4));
-        return wait.compareTo(MAX_RETRY_AFTER_ERROR) > 0 ? MAX_RETRY_AFTER_ERROR : wait;
     }
 
     public OneTimeTask<Void> publishPost() {

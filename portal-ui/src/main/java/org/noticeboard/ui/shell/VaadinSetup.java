@@ -47,6 +47,12 @@ class VaadinSetup implements VaadinServiceInitListener {
     }
 
     static void handle(ErrorEvent event) {
+        if (clientWentAway(event.getThrowable())) {
+            // the browser closed the connection before the answer was written (a closed tab, a lost
+            // network): nothing failed on our side and nobody is there to tell
+            log.debug("The browser went away before its answer was written: {}", event.getThrowable().toString());
+            return;
+        }
         Throwable cause = event.getThrowable();
         while (cause.getCause() != null && !(cause instanceof DomainException)) {
             cause = cause.getCause();
@@ -69,5 +75,15 @@ class VaadinSetup implements VaadinServiceInitListener {
             Feedback.error("Something went wrong and nothing was saved. If it happens again, quote reference "
                     + reference + " to your administrator.");
         }
+    }
+
+    /** The servlet container's "client aborted" (Tomcat's ClientAbortException, an IOException), anywhere in the causes. */
+    static boolean clientWentAway(Throwable throwable) {
+        for (Throwable t = throwable; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getClass().getSimpleName().equals("ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
