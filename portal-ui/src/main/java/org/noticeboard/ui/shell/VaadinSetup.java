@@ -7,6 +7,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.UUID;
 import org.noticeboard.access.NotPermittedException;
+import org.noticeboard.shared.DatabaseUnavailableException;
 import org.noticeboard.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What people see when something goes wrong outside a form: an ended session sends them to
- * sign in again with a plain explanation; a refusal from the domain shows its reason; anything
- * else shows a reference to quote, with the details in the log.
+ * sign in again with a plain explanation; a refusal from the domain shows its reason; the
+ * database out of reach says so (nothing was saved, try again shortly); anything else shows a
+ * reference to quote, with the details in the log.
  */
 @Component
 class VaadinSetup implements VaadinServiceInitListener {
@@ -63,6 +65,10 @@ class VaadinSetup implements VaadinServiceInitListener {
             UI.getCurrent().getPage().setLocation("login?expired");
         } else if (cause instanceof DomainException e) {
             Feedback.error(e.getMessage());
+        } else if (DatabaseUnavailableException.isCause(event.getThrowable())) {
+            // not through a domain service (which would have said so itself): the same words
+            log.warn("The database could not be reached: {}", event.getThrowable().toString());
+            Feedback.error(DatabaseUnavailableException.MESSAGE);
         } else {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unexpected error, reference {}", reference, event.getThrowable());
