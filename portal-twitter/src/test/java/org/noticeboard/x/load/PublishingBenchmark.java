@@ -56,6 +56,8 @@ class PublishingBenchmark {
     static final int ACCOUNTS_PER_ORGANISATION = Integer.getInteger("bench.accounts", 10);
     static final int POSTS_PER_ACCOUNT = Integer.getInteger("bench.posts", 20);
     static final int THREADS = Integer.getInteger("bench.threads", 0);
+    /** {@code -Dbench.spread=true}: due times spread evenly over the minute instead of all at its start. */
+    static final boolean SPREAD = Boolean.getBoolean("bench.spread");
 
     static TestDatabases.TestDatabase database;
     static XSandboxServer sandbox;
@@ -154,10 +156,18 @@ class PublishingBenchmark {
             due = due.plus(Duration.ofMinutes(1));
         }
         OffsetDateTime dueAt = due.atOffset(ZoneOffset.UTC);
-        db.update(POST).set(POST.SCHEDULED_AT, dueAt).where(POST.ID.in(postIds)).execute();
+        if (SPREAD) {
+            // in a random order, post k of n is due k/n of the way through the minute
+            db.execute("""
+                    update post set scheduled_at = ?::timestamptz + (r.k - 1) * interval '60 seconds' / ?
+                    from (select id, row_number() over (order by random()) as k from post where id = any(?)) r
+                    where post.id = r.id""", dueAt, postIds.size(), postIds.toArray(Long[]::new));
+        } else {
+            db.update(POST).set(POST.SCHEDULED_AT, dueAt).where(POST.ID.in(postIds)).execute();
+        }
         sandbox.clearExchanges();
 
-        Instant deadline = due.plus(Duration.ofMinutes(5));
+        Instant deadline = due.plus(Duration.ofMinutes(6));
         int published = 0;
         while (Instant.now().isBefore(deadline)) {
             published = db.fetchCount(POST, POST.ID.in(postIds).and(POST.STATE.eq(PostState.PUBLISHED.name())));
@@ -171,12 +181,13 @@ class PublishingBenchmark {
         // delays: due time to the request that created the post on X (the attempt's start), and to it being recorded
         var sent = new ArrayList<Long>();
         var recorded = new ArrayList<Long>();
-        for (var row : db.select(POST.PUBLISHED_AT, POST_PUBLICATION_ATTEMPT.STARTED_AT)
+        for (var row : db.select(POST.PUBLISHED_AT, POST_PUBLICATION_ATTEMPT.STARTED_AT, POST.SCHEDULED_AT)
                 .from(POST).join(POST_PUBLICATION_ATTEMPT).on(POST_PUBLICATION_ATTEMPT.POST_ID.eq(POST.ID))
                 .where(POST.ID.in(postIds), POST_PUBLICATION_ATTEMPT.OUTCOME.eq("PUBLISHED"))
                 .fetch()) {
-            sent.add(Duration.between(due, row.value2().toInstant()).toMillis());
-            recorded.add(Duration.between(due, row.value1().toInstant()).toMillis());
+            Instant postDue = row.value3().toInstant();
+            sent.add(Duration.between(postDue, row.value2().toInstant()).toMillis());
+            recorded.add(Duration.between(postDue, row.value1().toInstant()).toMillis());
         }
         assertThat(sent).hasSize(postIds.size());
         int otherAttempts = db.fetchCount(POST_PUBLICATION_ATTEMPT, POST_PUBLICATION_ATTEMPT.POST_ID.in(postIds)
@@ -194,15 +205,15 @@ class PublishingBenchmark {
         }
 
         String report = String.format(Locale.ROOT, """
-                Publishing benchmark: %d posts due at %s across %d accounts (%d organisations), one portal instance,
+                Publishing benchmark: %d posts due %s %s across %d accounts (%d organisations), one portal instance,
                 %s publishing threads, %s, X sandbox over HTTP on the same machine (%d cores).
                 set-up (write, schedule, approve, connect accounts): %.1f s
                 delay from due time to the create request, ms: p50 %d  p95 %d  p99 %d  max %d
                 delay from due time to recorded as published, ms: p50 %d  p95 %d  p99 %d  max %d
-                last post published %.1f s after the due time
+                last post published %.1f s after its due time
                 requests to X: %d (creates %d), answered 429: %d; attempts other than PUBLISHED: %d
                 each post on X exactly once: yes (%d accounts x %d posts counted on the sandbox)
-                """, postIds.size(), due, handles.size(), ORGANISATIONS,
+                """, postIds.size(), SPREAD ? "spread evenly over the minute from" : "all at", due, handles.size(), ORGANISATIONS,
                 THREADS > 0 ? Integer.toString(THREADS) : "default",
                 System.getProperty("bench.properties", "").isBlank() ? "default settings" : System.getProperty("bench.properties"),
                 Runtime.getRuntime().availableProcessors(),
