@@ -111,6 +111,17 @@ class AccessibilityIT extends JourneyTest {
             List<String> toReview, List<Found> blocking, List<Found> other, List<Found> excluded) {}
 
     private final List<Checked> checked = new ArrayList<>();
+
+    /** Pages here are drawn with a slow server now and then (charts, the machine shared): wait longer than 5 s. */
+    @org.junit.jupiter.api.BeforeEach
+    void patient() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void usual() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
+    }
     private final Map<String, BrowserContext> contexts = new LinkedHashMap<>();
 
     // ------------------------------------------------------------------ the views
@@ -127,6 +138,8 @@ class AccessibilityIT extends JourneyTest {
                     walk.run();
                 } catch (AssertionError | RuntimeException e) {
                     broken.add(e.toString().lines().limit(6).collect(Collectors.joining("\n")));
+                    contexts.forEach((who, context) -> context.pages().forEach(p -> p.screenshot(new Page.ScreenshotOptions()
+                            .setPath(Path.of("target/accessibility-broken-" + broken.size() + "-" + who + ".png")).setFullPage(true))));
                 }
             }
         } finally {
@@ -323,6 +336,9 @@ class AccessibilityIT extends JourneyTest {
                 """));
         assertThat(page.locator("#import-summary")).containsText("1 to add");
         check(page, StakeholderImportView.class, who, "a preview with rows to add, merge and refuse");
+        page.locator("#import-commit").click();
+        assertThat(page.locator("#import-done")).isVisible();
+        check(page, StakeholderImportView.class, who, "imported, with what to do next");
         page.navigate(url("/stakeholders/import"));
         page.locator("#csv-upload input[type=file]").setInputFiles(csv("just one line without a header\n"));
         assertThat(page.locator("#import-problem")).isVisible();
@@ -516,6 +532,7 @@ class AccessibilityIT extends JourneyTest {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             var keys = signInWithKeyboard(page, "sam.staff");
+            keys.tabTo("Skip to the page content, the first stop", f -> f.has("skip-to-content"), 1);
             keys.tabTo("New post in the menu", f -> f.text().equals("New post"), 40);
             keys.act("Enter");
             assertThat(page.locator("#post-text")).isVisible();
@@ -540,6 +557,42 @@ class AccessibilityIT extends JourneyTest {
         var post = db.select(POST.STATE, POST.REVIEW_STEP).from(POST).join(POST_REVISION)
                 .on(POST_REVISION.POST_ID.eq(POST.ID)).where(POST_REVISION.TEXT.eq(text)).fetchSingle();
         org.assertj.core.api.Assertions.assertThat(post.value1()).as("the post, approved by both steps").isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void a_dialog_opened_from_the_keyboard_keeps_the_focus_and_gives_it_back() {
+        try (var context = watched(chromium.browser.newContext())) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            var keys = signInWithKeyboard(page, "olu.admin");
+            keys.tabTo("Departments in the menu", f -> f.text().equals("Departments"), 20);
+            keys.act("Enter");
+            assertThat(page.locator("#departments")).containsText("Physiotherapy");
+            keys.tabTo("the departments' rows", f -> f.has("departments") && f.tag().equals("td"), 20);
+            keys.arrowTo("ArrowRight", "the actions of the first department", f -> f.cell().contains("Rename"), 5);
+            // Enter in a cell with buttons moves into it (the grid's interaction mode), to its first button
+            keys.press("Enter");
+            var rename = keys.focus();
+            org.assertj.core.api.Assertions.assertThat(rename.component()).isEqualTo("vaadin-button");
+            org.assertj.core.api.Assertions.assertThat(rename.text()).isEqualTo("Rename");
+            keys.act("Enter");
+            assertThat(page.locator("#rename-department")).isVisible();
+            var inDialog = keys.focus();
+            org.assertj.core.api.Assertions.assertThat(inDialog.inside("vaadin-dialog") || inDialog.inside("vaadin-dialog-overlay"))
+                    .as("the focus moved into the dialog: " + inDialog).isTrue();
+            for (int i = 0; i < 6; i++) {
+                var next = keys.press("Tab");
+                org.assertj.core.api.Assertions.assertThat(next.inside("vaadin-dialog") || next.inside("vaadin-dialog-overlay"))
+                        .as("Tab stays in the open dialog: " + next).isTrue();
+            }
+            keys.act("Escape");
+            assertThat(page.locator("#rename-department")).isHidden();
+            var back = keys.focus();
+            org.assertj.core.api.Assertions.assertThat(back.text()).as("the focus is back on the button that opened the dialog: "
+                    + back).isEqualTo("Rename");
+            write(Path.of("target/accessibility-keyboard-dialog.txt"), keys.steps());
+            keys.assertNoProblems();
+        }
     }
 
     private KeyboardWalk signInWithKeyboard(Page page, String username) {
@@ -570,7 +623,10 @@ class AccessibilityIT extends JourneyTest {
             keys.act("Enter");
             assertThat(page.locator("#approve-post")).isVisible();
             keys.start();
-            keys.tabTo("Approve", f -> f.has("approve-post"), 60);
+            // the post's page: past the header and the menu with the skip link, the first stop
+            keys.tabTo("Skip to the page content", f -> f.has("skip-to-content"), 2);
+            keys.act("Enter");
+            keys.tabTo("Approve", f -> f.has("approve-post"), 12);
             keys.act("Enter");
             assertThat(page.getByText(expected)).isVisible();
             keys.assertNoProblems();

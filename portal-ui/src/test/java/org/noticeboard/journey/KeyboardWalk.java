@@ -17,10 +17,16 @@ import java.util.function.Predicate;
 final class KeyboardWalk {
 
     /** Where the focus is: the innermost focused element, its component and what it says. */
-    record Focus(String tag, String component, List<String> ids, String text, String label, boolean visible) {
+    record Focus(String tag, String component, List<String> ids, List<String> within, String text, String cell,
+            String label, boolean visible) {
 
         boolean has(String id) {
             return ids.contains(id);
+        }
+
+        /** Whether the focus is inside an element of this name (a dialog, a grid...). */
+        boolean inside(String element) {
+            return within.contains(element);
         }
 
         @Override
@@ -62,23 +68,29 @@ final class KeyboardWalk {
                 }).join(';')).join('|');
               };
               window.__keyboardWalk = { el, component, look: look(el), lookOf: look };
+              const slotted = n => [...n.querySelectorAll('slot')].flatMap(s => s.assignedElements({flatten: true}))
+                  .map(e => e.innerText || e.textContent || '').join(' ');
+              const cell = /^t[dh]$/.test(el.localName) ? slotted(el) : '';
               const row = chain.find(n => n.localName === 'tr');
               let text = '';
               if (row) {
-                text = [...row.querySelectorAll('slot')].flatMap(s => s.assignedElements({flatten: true}))
-                    .map(e => e.innerText || e.textContent || '').join(' ');
+                text = slotted(row);
               } else {
                 text = component.innerText || component.textContent || el.innerText || '';
               }
-              const r = el.getBoundingClientRect();
+              // shown: a box of its own, or (a dialog, whose element only hosts it) a part drawn in its shadow root
+              const boxed = n => { const r = n.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+              const parts = el.shadowRoot ? [...el.shadowRoot.querySelectorAll('[part]')] : [];
               const style = getComputedStyle(el);
               return {
                 tag: el.localName,
                 component: component.localName,
                 ids: chain.map(n => n.id).filter(id => id),
+                within: chain.map(n => n.localName),
                 text: text.replace(/\\s+/g, ' ').trim().slice(0, 200),
+                cell: cell.replace(/\\s+/g, ' ').trim(),
                 label: (el.getAttribute('aria-label') || component.getAttribute('aria-label') || '').trim(),
-                visible: r.width > 0 && r.height > 0 && style.visibility !== 'hidden'
+                visible: (boxed(el) || parts.some(boxed)) && style.visibility !== 'hidden'
               };
             }""";
 
@@ -115,14 +127,16 @@ final class KeyboardWalk {
         page.waitForTimeout(150);
         Object described = page.evaluate(FOCUS);
         if (described == null) {
-            return new Focus("body", "body", List.of(), "", "", true);
+            return new Focus("body", "body", List.of(), List.of("body"), "", "", "", true);
         }
         @SuppressWarnings("unchecked")
         var map = (Map<String, Object>) described;
         @SuppressWarnings("unchecked")
         var ids = (List<String>) map.get("ids");
-        return new Focus((String) map.get("tag"), (String) map.get("component"), ids, (String) map.get("text"),
-                (String) map.get("label"), (Boolean) map.get("visible"));
+        @SuppressWarnings("unchecked")
+        var within = (List<String>) map.get("within");
+        return new Focus((String) map.get("tag"), (String) map.get("component"), ids, within, (String) map.get("text"),
+                (String) map.get("cell"), (String) map.get("label"), (Boolean) map.get("visible"));
     }
 
     /** Presses a key that moves the focus: it must land on a shown element, and the one it left must have shown it had it. */

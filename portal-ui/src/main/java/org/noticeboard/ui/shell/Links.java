@@ -1,6 +1,6 @@
 package org.noticeboard.ui.shell;
 
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.HasStyle;
 
 /** Links as the pages list them. */
 public final class Links {
@@ -11,7 +11,7 @@ public final class Links {
      * A link in a list, one under the other: at least 24 pixels high, so that it is easy to hit
      * without hitting its neighbour (WCAG 2.2, 2.5.8 target size).
      */
-    public static Anchor listed(Anchor link) {
+    public static <T extends HasStyle> T listed(T link) {
         link.getStyle().set("display", "inline-block").set("min-height", "24px").set("padding", "0.2em 0");
         return link;
     }
