@@ -78,9 +78,9 @@ final class KeyboardWalk {
               } else {
                 text = component.innerText || component.textContent || el.innerText || '';
               }
-              // shown: a box of its own, or (a dialog, whose element only hosts it) a part drawn in its shadow root
+              // shown: a box of its own, or (a dialog, whose element only hosts it) something drawn in its shadow root
               const boxed = n => { const r = n.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-              const parts = el.shadowRoot ? [...el.shadowRoot.querySelectorAll('[part]')] : [];
+              const parts = el.shadowRoot ? [...el.shadowRoot.querySelectorAll('*')] : [];
               const style = getComputedStyle(el);
               return {
                 tag: el.localName,

@@ -11,6 +11,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class OpenRows {
 
+    /**
+     * Run in the browser: Enter on the grid itself, which is the event's target while one of its cells
+     * has the focus (a focused link or button in a cell is the target instead, and keeps its Enter).
+     */
+    static final String ENTER_ON_A_ROW = "event.key === 'Enter' && event.target === element && !event.repeat";
+
     private OpenRows() {}
 
     /**
@@ -27,12 +33,11 @@ public final class OpenRows {
         });
         var focused = new AtomicReference<T>();
         grid.addCellFocusListener(e -> focused.set(e.getItem().orElse(null)));
-        // the grid itself is the target while its cells have the focus; a focused link or button in a cell is not
         grid.getElement().addEventListener("keydown", e -> {
             T item = focused.get();
             if (item != null) {
                 open.accept(item);
             }
-        }).setFilter("event.key === 'Enter' && event.target === element && !event.repeat");
+        }).setFilter(ENTER_ON_A_ROW);
     }
 }
