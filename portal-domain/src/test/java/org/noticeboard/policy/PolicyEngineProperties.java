@@ -20,7 +20,9 @@ import net.jqwik.api.Provide;
 
 /**
  * Properties over arbitrary text: the engine never throws and keeps its promises about spans and
- * order, and its own twitter-text counting and extraction agree with twitter-text's.
+ * order, within {@link org.noticeboard.testing.Bounded}'s time and memory bounds for the text's size
+ * (texts up to 10,000 characters, hostile ones included); and its own twitter-text counting and
+ * extraction agree with twitter-text's.
  */
 class PolicyEngineProperties {
 
@@ -68,7 +70,7 @@ class PolicyEngineProperties {
     @Property(tries = 200)
     void check_never_throws_keeps_spans_inside_the_text_and_orders_findings(@ForAll("texts") String text) {
         CheckInput input = new CheckInput(text, List.of(new ImageInput("a.png", null)), PUBLISH, Fixture.NOW, false);
-        CheckResult result = ENGINE.check(input);
+        CheckResult result = org.noticeboard.testing.Bounded.call(2L * text.length(), () -> ENGINE.check(input));
         Integer previousStart = null;
         boolean sawWholePost = false;
         for (Finding finding : result.findings()) {

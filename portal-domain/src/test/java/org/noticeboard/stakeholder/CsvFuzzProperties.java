@@ -17,7 +17,8 @@ import org.noticeboard.shared.DomainException;
  * byte-order marks, formula prefixes, right-to-left marks, very long cells). Whatever comes in, the
  * reader either gives rows or refuses the file in words (an {@link DomainException}); nothing else
  * escapes, and every cell it gives is cleaned or refused in words too. Exported cells never start
- * a formula. jqwik runs each property 200 to 1,000 times; the largest inputs are about 1 MB.
+ * a formula. jqwik runs each property 200 to 1,000 times; the largest inputs are about 1 MB. Every
+ * read stays within {@link org.noticeboard.testing.Bounded}'s time and memory bounds for its size.
  */
 class CsvFuzzProperties {
 
@@ -59,7 +60,7 @@ class CsvFuzzProperties {
 
     private static CsvFile.@org.jspecify.annotations.Nullable Parsed readOrRefuse(byte[] bytes) {
         try {
-            return CsvFile.read(bytes);
+            return org.noticeboard.testing.Bounded.call(bytes.length, () -> CsvFile.read(bytes));
         } catch (DomainException refused) {
             assertThat(refused.getMessage()).isNotBlank();
             return null;

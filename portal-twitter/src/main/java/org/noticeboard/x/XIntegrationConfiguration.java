@@ -187,8 +187,9 @@ public class XIntegrationConfiguration {
     }
 
     @Bean
-    PublishingTasks publishingTasks(Publisher publisher, Clock clock, XProperties properties) {
-        return new PublishingTasks(publisher, clock, properties.publishing().pollInterval());
+    PublishingTasks publishingTasks(Publisher publisher, org.jooq.DSLContext db, Clock clock, XProperties properties) {
+        return new PublishingTasks(publisher, db, clock, properties.publishing().pollInterval(),
+                properties.publishing().lookAhead());
     }
 
     /** Metrics are due by the hour: looking every minute (or at the publishing interval, if longer) is soon enough. */
@@ -238,6 +239,9 @@ public class XIntegrationConfiguration {
                         mentions.pollMentions(), integrity.daily())
                 .threads(publishing.threads())
                 .pollingInterval(publishing.pollInterval())
+                // PostgreSQL's select ... for update skip locked: each poll claims a batch in one statement,
+                // and a new poll starts as soon as half the threads are free, not at the next interval
+                .pollUsingLockAndFetch(0.5, 1.0)
                 .heartbeatInterval(publishing.heartbeat())
                 .missedHeartbeatsLimit(4)
                 .clock(new com.github.kagkarlsson.scheduler.Clock() {

@@ -40,5 +40,7 @@ public record XProperties(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("4") int threads,
             /** how long another instance waits before it takes over the work of one that stopped answering */
-            @DefaultValue("5s") Duration heartbeat) {}
+            @DefaultValue("5s") Duration heartbeat,
+            /** how far ahead each post's publication is planned, so that it starts at its due time */
+            @DefaultValue("60s") Duration lookAhead) {}
 }

@@ -55,6 +55,11 @@ final class LogScan {
                 .toList();
     }
 
+    /** Every line captured so far. */
+    static synchronized List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     static synchronized boolean captured(String text) {
         return lines.stream().anyMatch(line -> line.contains(text));
     }

@@ -52,6 +52,8 @@ public class XTestApplication {
             dataSource.setPassword(sharedPassword);
         }
         dataSource.setMaximumPoolSize(16);
+        // as the portal's own pool (DatabaseConfiguration): no connection within 5 s means the database is away
+        dataSource.setConnectionTimeout(5_000);
         return dataSource;
     }
 

@@ -1,0 +1,234 @@
+package org.noticeboard.x.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.noticeboard.db.jooq.Tables.POST;
+import static org.noticeboard.db.jooq.Tables.POST_PUBLICATION_ATTEMPT;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.noticeboard.access.Role;
+import org.noticeboard.account.OfficialAccountService;
+import org.noticeboard.db.testing.TestDatabases;
+import org.noticeboard.post.PostDraft;
+import org.noticeboard.post.PostService;
+import org.noticeboard.post.PostState;
+import org.noticeboard.post.ReviewService;
+import org.noticeboard.testing.TestCaller;
+import org.noticeboard.testing.World;
+import org.noticeboard.x.sandbox.RecordedExchange;
+import org.noticeboard.x.sandbox.XSandboxServer;
+import org.noticeboard.x.testing.XConnections;
+import org.noticeboard.x.testing.XTestApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Issue 9's publishing measure: 1,000 posts due in the same minute across 50 sandbox accounts
+ * (5 organisations of 10 accounts, 20 posts each), published by one portal instance through
+ * db-scheduler against the X sandbox over HTTP. Measures the scheduling delay (due time to the
+ * request reaching X, and to the post being recorded as published), checks that no request went
+ * over X's limits (no 429 served) and that each post is on X exactly once.
+ *
+ * <p>Not part of the normal test run: {@code ./mvnw -pl portal-twitter -am -Pload verify
+ * -Dtest=PublishingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Figures go to
+ * {@code portal-twitter/target/publishing-benchmark.txt} and to docs/performance.md.
+ */
+class PublishingBenchmark {
+
+    static final int ORGANISATIONS = Integer.getInteger("bench.organisations", 5);
+    static final int ACCOUNTS_PER_ORGANISATION = Integer.getInteger("bench.accounts", 10);
+    static final int POSTS_PER_ACCOUNT = Integer.getInteger("bench.posts", 20);
+    static final int THREADS = Integer.getInteger("bench.threads", 0);
+
+    static TestDatabases.TestDatabase database;
+    static XSandboxServer sandbox;
+    static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabases.create();
+        sandbox = XSandboxServer.builder(database.url(), database.username(), database.password())
+                .recordExchanges(true).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        instances.forEach(ConfigurableApplicationContext::close);
+        sandbox.close();
+    }
+
+    static ConfigurableApplicationContext instance(boolean publishing) {
+        var properties = new ArrayList<>(List.of(
+                "server.port=0",
+                "test.database.url=" + database.url(),
+                "test.database.username=" + database.username(),
+                "test.database.password=" + database.password(),
+                "noticeboard.x.sandbox.enabled=false",
+                "noticeboard.x.publishing.enabled=" + publishing,
+                "noticeboard.x.api-base-url=" + sandbox.baseUrl() + "/2/",
+                "noticeboard.x.token-uri=" + sandbox.baseUrl() + "/2/oauth2/token",
+                "noticeboard.x.authorization-uri=" + sandbox.baseUrl() + "/i/oauth2/authorize",
+                "noticeboard.x.client-id=publishing-benchmark",
+                "noticeboard.x.client-secret=publishing-benchmark-secret",
+                "noticeboard.x.token-keys=k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "logging.level.org.noticeboard=WARN"));
+        if (THREADS > 0) {
+            properties.add("noticeboard.x.publishing.threads=" + THREADS);
+        }
+        // further settings to compare, e.g. -Dbench.properties=noticeboard.x.publishing.poll-interval=250ms
+        for (String setting : System.getProperty("bench.properties", "").split(",")) {
+            if (!setting.isBlank()) {
+                properties.add(setting.strip());
+            }
+        }
+        return new SpringApplicationBuilder(XTestApplication.class).properties(properties.toArray(String[]::new)).run();
+    }
+
+    @Test
+    void a_thousand_posts_due_in_the_same_minute_across_fifty_accounts() throws Exception {
+        var handles = new ArrayList<String>();
+        var postIds = new ArrayList<Long>();
+        Instant setupStarted = Instant.now();
+        // written, scheduled and approved while no instance publishes, for a minute well ahead
+        try (var setup = instance(false)) {
+            var world = setup.getBean(World.class);
+            var caller = setup.getBean(TestCaller.class);
+            var accounts = setup.getBean(OfficialAccountService.class);
+            var connections = setup.getBean(XConnections.class);
+            var posts = setup.getBean(PostService.class);
+            var review = setup.getBean(ReviewService.class);
+            for (int o = 0; o < ORGANISATIONS; o++) {
+                var trust = world.organisation("Bench Trust " + o);
+                long admin = trust.member(Role.ACCOUNT_ADMIN);
+                ZoneId zone = trust.organisation().timeZone();
+                LocalDateTime later = LocalDateTime.ofInstant(Instant.now().plus(Duration.ofHours(2)), zone)
+                        .truncatedTo(ChronoUnit.MINUTES);
+                for (int a = 0; a < ACCOUNTS_PER_ORGANISATION; a++) {
+                    String handle = trust.account().handle().value() + "_" + a;
+                    long accountId = caller.as(admin, () -> accounts.register(handle, "Bench " + handle,
+                            trust.department().id())).id();
+                    connections.connect(sandbox.sandbox(), sandbox.baseUrl(), accountId, handle, admin);
+                    handles.add(handle);
+                    for (int i = 0; i < POSTS_PER_ACCOUNT; i++) {
+                        String text = "Clinic update " + i + " from " + handle;
+                        var submitted = caller.as(trust.member(Role.STAFF), () -> {
+                            var draft = posts.save(null, new PostDraft(accountId, text, null, null, null, List.of(),
+                                    Map.of()), 0);
+                            var scheduled = posts.schedule(draft.id(), later, draft.version());
+                            return posts.submit(scheduled.id(), scheduled.version());
+                        });
+                        var approved = caller.as(trust.member(Role.APPROVER),
+                                () -> review.approve(submitted.id(), 1, submitted.version()));
+                        assertThat(approved.state()).isEqualTo(PostState.SCHEDULED);
+                        postIds.add(approved.id());
+                    }
+                }
+            }
+        }
+        Duration setupTook = Duration.between(setupStarted, Instant.now());
+
+        // All of them are moved to the same minute, the first one at least 20 s away: time for the instance to start.
+        DSLContext db;
+        var publisher = instance(true);
+        instances.add(publisher);
+        db = publisher.getBean(DSLContext.class);
+        Instant due = Instant.now().plusSeconds(80).truncatedTo(ChronoUnit.MINUTES);
+        if (Duration.between(Instant.now(), due).toSeconds() < 20) {
+            due = due.plus(Duration.ofMinutes(1));
+        }
+        OffsetDateTime dueAt = due.atOffset(ZoneOffset.UTC);
+        db.update(POST).set(POST.SCHEDULED_AT, dueAt).where(POST.ID.in(postIds)).execute();
+        sandbox.clearExchanges();
+
+        Instant deadline = due.plus(Duration.ofMinutes(5));
+        int published = 0;
+        while (Instant.now().isBefore(deadline)) {
+            published = db.fetchCount(POST, POST.ID.in(postIds).and(POST.STATE.eq(PostState.PUBLISHED.name())));
+            if (published == postIds.size()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(published).as("posts published").isEqualTo(postIds.size());
+
+        // delays: due time to the request that created the post on X (the attempt's start), and to it being recorded
+        var sent = new ArrayList<Long>();
+        var recorded = new ArrayList<Long>();
+        for (var row : db.select(POST.PUBLISHED_AT, POST_PUBLICATION_ATTEMPT.STARTED_AT)
+                .from(POST).join(POST_PUBLICATION_ATTEMPT).on(POST_PUBLICATION_ATTEMPT.POST_ID.eq(POST.ID))
+                .where(POST.ID.in(postIds), POST_PUBLICATION_ATTEMPT.OUTCOME.eq("PUBLISHED"))
+                .fetch()) {
+            sent.add(Duration.between(due, row.value2().toInstant()).toMillis());
+            recorded.add(Duration.between(due, row.value1().toInstant()).toMillis());
+        }
+        assertThat(sent).hasSize(postIds.size());
+        int otherAttempts = db.fetchCount(POST_PUBLICATION_ATTEMPT, POST_PUBLICATION_ATTEMPT.POST_ID.in(postIds)
+                .and(POST_PUBLICATION_ATTEMPT.OUTCOME.ne("PUBLISHED")));
+
+        List<RecordedExchange> exchanges = sandbox.exchanges();
+        long refused = exchanges.stream().filter(e -> e.status() == 429).count();
+        long creates = exchanges.stream().filter(e -> e.method().equals("POST") && e.path().endsWith("/2/tweets")).count();
+        for (String handle : handles) {
+            assertThat(sandbox.sandbox().countPostsBy(handle)).as("posts of %s on X", handle).isEqualTo(POSTS_PER_ACCOUNT);
+            for (int i = 0; i < POSTS_PER_ACCOUNT; i++) {
+                assertThat(sandbox.sandbox().countPostsWithText(handle, "Clinic update " + i + " from " + handle))
+                        .as("copies of update %d from %s on X", i, handle).isEqualTo(1);
+            }
+        }
+
+        String report = String.format(Locale.ROOT, """
+                Publishing benchmark: %d posts due at %s across %d accounts (%d organisations), one portal instance,
+                %s publishing threads, %s, X sandbox over HTTP on the same machine (%d cores).
+                set-up (write, schedule, approve, connect accounts): %.1f s
+                delay from due time to the create request, ms: p50 %d  p95 %d  p99 %d  max %d
+                delay from due time to recorded as published, ms: p50 %d  p95 %d  p99 %d  max %d
+                last post published %.1f s after the due time
+                requests to X: %d (creates %d), answered 429: %d; attempts other than PUBLISHED: %d
+                each post on X exactly once: yes (%d accounts x %d posts counted on the sandbox)
+                """, postIds.size(), due, handles.size(), ORGANISATIONS,
+                THREADS > 0 ? Integer.toString(THREADS) : "default",
+                System.getProperty("bench.properties", "").isBlank() ? "default settings" : System.getProperty("bench.properties"),
+                Runtime.getRuntime().availableProcessors(),
+                setupTook.toMillis() / 1000.0,
+                percentile(sent, 50), percentile(sent, 95), percentile(sent, 99), percentile(sent, 100),
+                percentile(recorded, 50), percentile(recorded, 95), percentile(recorded, 99), percentile(recorded, 100),
+                percentile(recorded, 100) / 1000.0, exchanges.size(), creates, refused, otherAttempts,
+                handles.size(), POSTS_PER_ACCOUNT);
+        System.out.println(report);
+        write(report);
+
+        assertThat(refused).as("requests X refused as over a limit").isZero();
+        assertThat(creates).as("create requests sent to X").isEqualTo(postIds.size());
+        assertThat(percentile(sent, 95)).as("p95 delay to the create request, ms").isLessThan(2000);
+    }
+
+    static long percentile(List<Long> values, int p) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static void write(String report) throws IOException {
+        Path file = Path.of("target", "publishing-benchmark.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+}

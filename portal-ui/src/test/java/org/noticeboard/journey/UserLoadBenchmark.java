@@ -1,0 +1,372 @@
+package org.noticeboard.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import jakarta.servlet.Filter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.noticeboard.access.Access;
+import org.noticeboard.access.Role;
+import org.noticeboard.demo.DemoData;
+import org.noticeboard.department.Department;
+import org.noticeboard.department.DepartmentService;
+import org.noticeboard.member.MemberService;
+import org.noticeboard.organisation.Tenants;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Issue 9's user load: {@value #DEFAULT_USERS} signed-in members (half staff, half approvers) walk the
+ * main journeys in headless Chromium for {@value #DEFAULT_MINUTES} minutes against one portal on this
+ * machine, with a think time of 1 to 3 s between steps. Staff write and submit posts, look at their
+ * posts, search the stakeholders, open a follow list and the calendar; approvers work the review
+ * queue (open a load-test post, approve it), the inbox, the impact dashboard and the calendar.
+ *
+ * <p>Measured: every Vaadin server round trip (the UIDL requests, as the browser timed them from sending
+ * to the end of the answer), the server's own time for them, and errors of every kind (a step that
+ * failed or timed out, a page error in the browser, an HTTP 5xx, an "unexpected error" in the page or
+ * the log). The journeys' refusals by the domain (two approvers on one post) are counted, not errors.
+ *
+ * <p>Not part of the normal run: {@code ./mvnw -pl portal-ui -am -Pload verify -Dtest=UserLoadBenchmark}
+ * ({@code -Dload.users}, {@code -Dload.minutes}, {@code -Dload.pages-per-browser} change the size).
+ * The report goes to {@code portal-ui/target/user-load.txt} and docs/performance.md.
+ */
+@org.springframework.context.annotation.Import(UserLoadBenchmark.ServerTiming.class)
+class UserLoadBenchmark extends JourneyTest {
+
+    static final int DEFAULT_USERS = 50;
+    static final int DEFAULT_MINUTES = 10;
+    static final Pattern UIDL = Pattern.compile("[?&]v-r=uidl");
+
+    /** The server's own time for each UIDL request, in microseconds. */
+    static final ConcurrentLinkedQueue<Long> serverMicros = new ConcurrentLinkedQueue<>();
+
+    @TestConfiguration
+    static class ServerTiming {
+        @Bean
+        FilterRegistrationBean<Filter> uidlTiming() {
+            Filter filter = (request, response, chain) -> {
+                var http = (jakarta.servlet.http.HttpServletRequest) request;
+                boolean uidl = http.getQueryString() != null && UIDL.matcher("?" + http.getQueryString()).find();
+                long start = System.nanoTime();
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    if (uidl) {
+                        serverMicros.add((System.nanoTime() - start) / 1000);
+                    }
+                }
+            };
+            var registration = new FilterRegistrationBean<>(filter);
+            registration.setOrder(Integer.MIN_VALUE);
+            return registration;
+        }
+    }
+
+    @Autowired Tenants tenants;
+    @Autowired Access access;
+    @Autowired MemberService members;
+    @Autowired DepartmentService departments;
+
+    /** One user's walk: its page, what it does next and when. */
+    static final class User {
+        final String username;
+        final boolean approver;
+        final BrowserContext context;
+        Page page;
+        int step;
+        int written;
+        Instant next = Instant.now();
+
+        User(String username, boolean approver, BrowserContext context) {
+            this.username = username;
+            this.approver = approver;
+            this.context = context;
+        }
+    }
+
+    final ConcurrentLinkedQueue<Double> roundTrips = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+
+    void count(String what) {
+        counts.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    @Test
+    void fifty_users_walk_the_main_journeys() throws Exception {
+        int users = Integer.getInteger("load.users", DEFAULT_USERS);
+        Duration length = Duration.ofSeconds(Math.round(Double.parseDouble(
+                System.getProperty("load.minutes", Integer.toString(DEFAULT_MINUTES))) * 60));
+        int perBrowser = Integer.getInteger("load.pages-per-browser", 5);
+        List<String> usernames = createMembers(users);
+
+        serverMicros.clear();
+        Instant start = Instant.now();
+        Instant end = start.plus(length);
+        var threads = new ArrayList<Thread>();
+        for (int first = 0; first < users; first += perBrowser) {
+            List<String> mine = usernames.subList(first, Math.min(users, first + perBrowser));
+            threads.add(Thread.ofPlatform().name("load-browser-" + first / perBrowser).start(() -> drive(mine, end)));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Duration took = Duration.between(start, Instant.now());
+
+        long unexpected = LogScan.lines().stream().filter(line -> line.contains("Unexpected error")).count();
+        List<Double> browser = roundTrips.stream().sorted().toList();
+        List<Long> server = serverMicros.stream().sorted().toList();
+        String report = String.format(Locale.ROOT, """
+                User load: %d signed-in users (%d staff, %d approvers), %d per Chromium, for %s on one portal instance
+                (%d cores, %s); think time 1-3 s between steps.
+                steps done: %s
+                Vaadin server round trips: %d (%.1f per second)
+                  as the browser timed them, ms: p50 %.0f  p95 %.0f  p99 %.0f  max %.0f
+                  the server's own time, ms:      p50 %.1f  p95 %.1f  p99 %.1f  max %.1f
+                errors: %d (failed steps, page errors, HTTP 5xx, unexpected errors shown), "Unexpected error" in the log: %d
+                %s
+                """, users, users - users / 2, users / 2, perBrowser, took.withNanos(0), Runtime.getRuntime().availableProcessors(),
+                "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB",
+                new java.util.TreeMap<>(counts), browser.size(), browser.size() / (double) took.toSeconds(),
+                pct(browser, 50), pct(browser, 95), pct(browser, 99), pct(browser, 100),
+                pctMicros(server, 50), pctMicros(server, 95), pctMicros(server, 99), pctMicros(server, 100),
+                errors.size(), unexpected, errors.stream().limit(20).map(e -> "  - " + e).reduce("", (a, b) -> a + b + "\n"));
+        System.out.println(report);
+        write(report);
+
+        org.assertj.core.api.Assertions.assertThat(errors).as("errors under load").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(unexpected).as("unexpected errors logged").isZero();
+        org.assertj.core.api.Assertions.assertThat(browser).as("round trips measured").hasSizeGreaterThan(users * 10);
+        org.assertj.core.api.Assertions.assertThat(pct(browser, 95)).as("round trip p95, ms").isLessThan(150);
+    }
+
+    /** Half staff of Physiotherapy, half approvers, as demo members who sign in with the demo password. */
+    List<String> createMembers(int count) {
+        long trust = tenants.findBySlug(DemoData.TRUST).orElseThrow().id();
+        return access.asSystem(trust, "load test set-up", () -> {
+            long physiotherapy = departments.list().stream().filter(d -> d.name().equals("Physiotherapy"))
+                    .map(Department::id).findFirst().orElseThrow();
+            var names = new ArrayList<String>();
+            for (int i = 0; i < count; i++) {
+                boolean approver = i % 2 == 1;
+                String username = (approver ? "load.approver." : "load.staff.") + i;
+                var member = members.create((approver ? "Load Approver " : "Load Staff ") + i, null, physiotherapy, username);
+                if (approver) {
+                    members.grant(member.id(), Role.APPROVER, null);
+                } else {
+                    members.grant(member.id(), Role.STAFF, physiotherapy);
+                }
+                names.add(username);
+            }
+            return names;
+        });
+    }
+
+    /** One browser, its users' pages driven in turn by this thread (Playwright is single-threaded per instance). */
+    void drive(List<String> usernames, Instant end) {
+        try (var chromium = new Chromium()) {
+            var users = new ArrayList<User>();
+            for (String username : usernames) {
+                var user = new User(username, username.startsWith("load.approver."), chromium.browser.newContext());
+                user.page = user.context.newPage();
+                watch(user);
+                attempt(user, "sign in", () -> signIn(user.page, user.username));
+                user.next = Instant.now().plusMillis(ThreadLocalRandom.current().nextLong(3000));
+                users.add(user);
+            }
+            while (true) {
+                User user = users.stream().min(java.util.Comparator.comparing(u -> u.next)).orElseThrow();
+                if (user.next.isAfter(end)) {
+                    break;
+                }
+                long wait = Duration.between(Instant.now(), user.next).toMillis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+                if (user.approver) {
+                    approverStep(user);
+                } else {
+                    staffStep(user);
+                }
+                user.step++;
+                user.next = Instant.now().plusMillis(1000 + ThreadLocalRandom.current().nextLong(2000));
+            }
+            for (User user : users) {
+                user.context.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            errors.add("browser thread stopped: " + e);
+        }
+    }
+
+    void watch(User user) {
+        Page page = user.page;
+        page.setDefaultTimeout(30_000);
+        page.onRequestFinished(request -> {
+            if (UIDL.matcher(request.url()).find()) {
+                var timing = request.timing();
+                if (timing != null && timing.responseEnd >= 0) {
+                    roundTrips.add(timing.responseEnd);
+                }
+            }
+        });
+        page.onResponse(response -> {
+            if (response.status() >= 500) {
+                errors.add(user.username + ": HTTP " + response.status() + " from " + response.url());
+            }
+        });
+        page.onPageError(error -> errors.add(user.username + ": page error " + error));
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                errors.add(user.username + ": " + message.text());
+            }
+        });
+    }
+
+    void attempt(User user, String what, Runnable step) {
+        try {
+            step.run();
+            count(what);
+            if (user.page.locator("vaadin-notification-card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("Something went wrong")).count() > 0) {
+                errors.add(user.username + " at \"" + what + "\": the portal said something went wrong");
+            }
+        } catch (RuntimeException | AssertionError e) {
+            String message = String.valueOf(e.getMessage()).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.equals("Error {")).limit(3)
+                    .reduce((a, b) -> a + " " + b).orElse(e.toString());
+            errors.add(user.username + " at \"" + what + "\": " + message);
+            // start again from a fresh page, as a user would after reloading
+            try {
+                user.page.navigate(url("/"));
+            } catch (RuntimeException ignored) {
+                // the next step reports it if the page stays broken
+            }
+        }
+    }
+
+    void nav(Page page, String item) {
+        page.locator("#side-nav").getByText(item).first().click();
+    }
+
+    void staffStep(User user) {
+        Page page = user.page;
+        switch (user.step % 5) {
+            case 0 -> attempt(user, "write and submit a post", () -> {
+                nav(page, "New post");
+                user.written++;
+                page.locator("#post-text textarea").fill("Load test " + user.username + " post " + user.written
+                        + ": join our balance class at Riverside clinic, Tuesdays at 10:00");
+                assertThat(page.locator("#no-findings")).isVisible();
+                page.locator("#submit-post").click();
+                assertThat(page.locator("#post-status")).containsText("In review");
+            });
+            case 1 -> attempt(user, "look at my posts", () -> {
+                nav(page, "My posts");
+                assertThat(page.locator("#my-posts")).containsText("Load test");
+            });
+            case 2 -> attempt(user, "search the stakeholders", () -> {
+                nav(page, "Stakeholders");
+                page.locator("#stakeholder-search input").fill(ThreadLocalRandom.current().nextBoolean() ? "NHS" : "Fund");
+                page.locator("#stakeholder-search input").press("Enter");
+                assertThat(page.locator("#stakeholder-total")).isVisible();
+            });
+            case 3 -> attempt(user, "open a follow list", () -> {
+                nav(page, "Follow lists");
+                page.locator("#lists").getByText("National NHS bodies").first().click();
+                assertThat(page.locator("#members")).isVisible();
+            });
+            default -> attempt(user, "look at the calendar", () -> {
+                nav(page, "Calendar");
+                assertThat(page.locator("#calendar-days")).isVisible();
+            });
+        }
+    }
+
+    void approverStep(User user) {
+        Page page = user.page;
+        switch (user.step % 4) {
+            case 0 -> attempt(user, "review queue", () -> {
+                nav(page, "Review queue");
+                var rows = page.locator("#review-queue").getByText(Pattern.compile("^Load test"));
+                assertThat(page.locator("#review-queue")).isVisible();
+                int available = rows.count();
+                if (available == 0) {
+                    count("review queue without load-test posts");
+                    return;
+                }
+                rows.nth(ThreadLocalRandom.current().nextInt(Math.min(available, 8))).click();
+                var approve = page.locator("#approve-post");
+                assertThat(page.locator("#review-facts")).isVisible();
+                if (approve.count() == 0) {
+                    count("post no longer in review when opened");
+                    return;
+                }
+                approve.click();
+                var said = page.locator("vaadin-notification-card").last();
+                assertThat(said).isVisible();
+                if (said.textContent().startsWith("Approved")) {
+                    count("approved a post");
+                } else {
+                    count("approval refused by the domain (another approver, or already approved by me)");
+                }
+            });
+            case 1 -> attempt(user, "inbox", () -> {
+                nav(page, "Inbox");
+                assertThat(page.locator("#inbox-grid")).isVisible();
+            });
+            case 2 -> attempt(user, "impact dashboard", () -> {
+                nav(page, "Impact");
+                page.locator("#impact-show").click();
+                assertThat(page.locator("#impact-figures, #impact-message").first()).isVisible();
+            });
+            default -> attempt(user, "look at the calendar", () -> {
+                nav(page, "Calendar");
+                assertThat(page.locator("#calendar-days")).isVisible();
+            });
+        }
+    }
+
+    static double pct(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    static double pctMicros(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1000.0;
+    }
+
+    static void write(String report) throws IOException {
+        Path file = Path.of("target", "user-load.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+}
