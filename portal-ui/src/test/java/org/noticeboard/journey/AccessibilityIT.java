@@ -80,7 +80,8 @@ import org.springframework.test.context.TestPropertySource;
  * the keyboard only: a member of staff signs in, writes a post and submits it, and the two approvers
  * of its account open it from their review queue and approve it.
  */
-// publishing held: the approved post stays SCHEDULED, and no background task changes a page being checked
+// publishing held: the approved post stays SCHEDULED, and no background task changes a page being checked;
+// noticeboard.journey only gives this test a portal (and database) of its own, apart from ApprovalJourneyIT's
 @TestPropertySource(properties = {"noticeboard.x.publishing.enabled=false", "noticeboard.journey=accessibility"})
 class AccessibilityIT extends JourneyTest {
 
