@@ -57,12 +57,9 @@ public class PostDossiersView extends VerticalLayout {
         grid.addColumn(p -> p.publishedAt() == null ? "" : AuditTrailView.TIME.format(p.publishedAt().atZone(zone)))
                 .setHeader("Published").setKey("published").setAutoWidth(true);
         grid.addColumn(PostFound::text).setHeader("Text").setKey("text").setFlexGrow(3);
-        grid.addItemClickListener(e -> {
-            // a click that lands while the list is being replaced by a new search has no item
-            if (e.getItem() != null) {
-                UI.getCurrent().navigate(PostDossierView.class, e.getItem().id());
-            }
-        });
+        // a click that lands while the list is being replaced by a new search has no item: OpenRows ignores it
+        org.noticeboard.ui.shell.OpenRows.open(grid, "Posts found: Enter or a click opens the dossier",
+                item -> UI.getCurrent().navigate(PostDossierView.class, item.id()));
         grid.setSizeFull();
         add(filters, grid);
         setSizeFull();

@@ -52,8 +52,8 @@ public class CampaignsView extends VerticalLayout {
                 + (c.endsOn() == null ? "" : DAY.format(c.endsOn()))).setHeader("Dates").setAutoWidth(true);
         grid.addColumn(c -> c.goal() == null ? "" : c.goal()).setHeader("Goal").setFlexGrow(1);
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CampaignView.class,
-                new RouteParameters("id", String.valueOf(e.getItem().id())))));
+        org.noticeboard.ui.shell.OpenRows.open(grid, "Campaigns: Enter or a click opens one", item -> getUI().ifPresent(
+                ui -> ui.navigate(CampaignView.class, new RouteParameters("id", String.valueOf(item.id())))));
         add(grid);
         refresh();
         var roles = members.me().grants().stream().map(g -> g.role()).toList();

@@ -37,6 +37,8 @@ class SyncCard extends Div {
                 + (sync.approvedByName() == null ? "" : ", approved by " + sync.approvedByName()))));
         var bar = new ProgressBar(0, 100, sync.percent());
         bar.setId("sync-progress-" + sync.id());
+        // a progress bar needs a name for screen readers; the component says the value itself
+        bar.getElement().setAttribute("aria-label", "Progress of the sync");
         bar.setWidthFull();
         add(bar);
         String counts = sync.total() == 0 ? "Not planned yet." : sync.done() + " of " + sync.total() + " changes ("

@@ -73,7 +73,7 @@ public class MembersView extends VerticalLayout {
             manage.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return manage;
         }).setKey("actions").setAutoWidth(true);
-        grid.addItemClickListener(e -> openManage(e.getItem().id()));
+        org.noticeboard.ui.shell.OpenRows.open(grid, "Members: Enter or a click manages one", item -> openManage(item.id()));
         add(grid);
         refresh();
     }

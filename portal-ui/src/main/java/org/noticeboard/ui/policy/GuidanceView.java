@@ -2,10 +2,13 @@ package org.noticeboard.ui.policy;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -40,8 +43,16 @@ public class GuidanceView extends VerticalLayout implements BeforeEnterObserver 
         this.admin = members.me().grants().stream().anyMatch(g -> g.role() == Role.ORG_ADMIN && g.organisationWide());
         setMaxWidth("60rem");
         add(new H2("Guidance"), new Paragraph("Only post on social media something that you would post on a public noticeboard."));
+        // the sections at a glance, each a link to itself: found without scrolling, and reached with the keyboard
+        var contents = new UnorderedList();
+        contents.setId("guidance-contents");
+        contents.getElement().setAttribute("aria-label", "Sections of the guidance");
+        for (GuidanceEntry entry : guidance.sections()) {
+            var link = org.noticeboard.ui.shell.Links.listed(new Anchor("guidance/" + entry.section().anchor(), entry.title()));
+            contents.add(new ListItem(link));
+        }
         sections.setPadding(false);
-        add(sections);
+        add(contents, sections);
     }
 
     @Override

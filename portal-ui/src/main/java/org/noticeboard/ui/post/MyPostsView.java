@@ -70,8 +70,9 @@ public class MyPostsView extends VerticalLayout {
         grid.addComponentColumn(this::onX).setHeader("On X").setKey("x").setFlexGrow(2);
         grid.setItems(items);
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> grid.getUI().ifPresent(ui ->
-                ui.navigate(ComposerView.class, new RouteParameters("postId", String.valueOf(e.getItem().id())))));
+        org.noticeboard.ui.shell.OpenRows.open(grid, (withAuthor ? "Posts for the accounts I approve" : "My posts")
+                + ": Enter or a click opens one", item -> grid.getUI().ifPresent(ui ->
+                        ui.navigate(ComposerView.class, new RouteParameters("postId", String.valueOf(item.id())))));
         return grid;
     }
 }

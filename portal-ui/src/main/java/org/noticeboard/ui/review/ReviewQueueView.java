@@ -107,10 +107,12 @@ public class ReviewQueueView extends VerticalLayout {
         grid.addColumn(QueueItem::excerpt).setHeader("Text").setKey("text").setFlexGrow(3);
         grid.addColumn(i -> i.campaignName() == null ? "" : i.campaignName()).setHeader("Campaign").setKey("campaign");
         grid.addColumn(i -> waited(i.waited(clock.instant()))).setHeader("Waiting").setKey("waiting").setAutoWidth(true);
-        grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(ReviewPostView.class,
-                new RouteParameters("postId", String.valueOf(e.getItem().postId())))));
+        org.noticeboard.ui.shell.OpenRows.open(grid, "Posts waiting for your review: Enter or a click opens one",
+                item -> grid.getUI().ifPresent(ui -> ui.navigate(ReviewPostView.class,
+                        new RouteParameters("postId", String.valueOf(item.postId())))));
         grid.setAllRowsVisible(true);
-        add(grid, new Paragraph("Open a post to read it in full and approve or reject it."));
+        add(grid, new Paragraph("Open a post to read it in full and approve or reject it: click it, or reach it with Tab "
+                + "and the arrow keys and press Enter."));
         refresh();
     }
 

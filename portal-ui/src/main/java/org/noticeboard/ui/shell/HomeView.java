@@ -63,9 +63,10 @@ public class HomeView extends VerticalLayout {
         }
         add(list);
         var links = new UnorderedList();
+        links.setId("home-links");
         MenuConfiguration.getMenuEntries().stream()
                 .filter(entry -> !entry.path().isEmpty())
-                .forEach(entry -> links.add(new ListItem(new Anchor(entry.path(), entry.title()))));
+                .forEach(entry -> links.add(new ListItem(Links.listed(new Anchor(entry.path(), entry.title())))));
         add(new Paragraph("Go to:"), links);
     }
 }

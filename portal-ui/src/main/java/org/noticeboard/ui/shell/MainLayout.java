@@ -28,6 +28,15 @@ import org.noticeboard.organisation.OrganisationService;
 @PermitAll
 public class MainLayout extends AppLayout {
 
+    /**
+     * Moves the focus to the page's heading, from where Tab goes on into the page. (Not to the
+     * page itself: a negative tabindex on a Vaadin layout would take everything in it out of the
+     * Tab order.)
+     */
+    static final String SKIP = "const heading = this.querySelector('h1, h2, h3');"
+            + "const target = heading || this.querySelector('a[href], button, input, textarea, [tabindex=\"0\"]');"
+            + "if (target) { if (target === heading) target.setAttribute('tabindex', '-1'); target.focus(); }";
+
     public MainLayout(AuthenticationContext authentication, OrganisationService organisations, MemberService members,
             org.noticeboard.notification.NotificationService notifications, org.noticeboard.x.XEndpoints x) {
         var title = new Span("Noticeboard");
@@ -45,7 +54,15 @@ public class MainLayout extends AppLayout {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var spacer = new Div();
-        var header = new HorizontalLayout(new DrawerToggle(), title, organisation, spacer, bell, member, signOut);
+        // the first stop of the keyboard on every page: past the header and the menu, to the page itself
+        var skip = new Button("Skip to the page content", e -> getContent().getElement().executeJs(SKIP));
+        skip.setId("skip-to-content");
+        skip.addClassName("skip-link");
+        skip.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var style = new com.vaadin.flow.dom.Element("style");
+        style.setText(".skip-link:not(:focus){position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}");
+        var header = new HorizontalLayout(skip, new DrawerToggle(), title, organisation, spacer, bell, member, signOut);
+        header.getElement().appendChild(style);
         header.setWidthFull();
         header.setPadding(true);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -70,5 +87,12 @@ public class MainLayout extends AppLayout {
         }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** Each page is the main landmark: screen readers jump to it past the header and the menu. */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        content.getElement().setAttribute("role", "main");
     }
 }

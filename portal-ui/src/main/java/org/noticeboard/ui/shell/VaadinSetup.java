@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class VaadinSetup implements VaadinServiceInitListener {
 
+    static final String LANGUAGE = "en-GB";
     static final String SESSION_EXPIRED_CAPTION = "Your session has ended";
     static final String SESSION_EXPIRED_MESSAGE =
             "You were away for a while. Anything you saved is kept; click here to sign in again.";
@@ -31,6 +32,8 @@ class VaadinSetup implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().setSystemMessagesProvider(info -> systemMessages());
+        // every page is in British English: screen readers pick the voice and spelling from it (WCAG 3.1.1)
+        event.addIndexHtmlRequestListener(response -> response.getDocument().getElementsByTag("html").attr("lang", LANGUAGE));
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(VaadinSetup::handle));
     }
 

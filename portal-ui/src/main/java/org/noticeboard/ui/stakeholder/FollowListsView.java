@@ -104,7 +104,7 @@ public class FollowListsView extends VerticalLayout {
         var link = new RouterLink(name, FollowListView.class,
                 new RouteParameters(FollowListView.LIST_ID, String.valueOf(listId)));
         link.setId("list-" + listId);
-        return link;
+        return org.noticeboard.ui.shell.Links.listed(link);
     }
 
     /** A member of no department, or of several, has no department to subscribe for: nothing to show. */
