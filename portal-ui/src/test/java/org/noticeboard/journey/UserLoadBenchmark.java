@@ -115,7 +115,9 @@ class UserLoadBenchmark extends JourneyTest {
         int users = Integer.getInteger("load.users", DEFAULT_USERS);
         Duration length = Duration.ofSeconds(Math.round(Double.parseDouble(
                 System.getProperty("load.minutes", Integer.toString(DEFAULT_MINUTES))) * 60));
-        int perBrowser = Integer.getInteger("load.pages-per-browser", 5);
+        int perBrowser = Integer.getInteger("load.pages-per-browser", 10);
+        // users arrive over the ramp-up, not all in the same second (a sign-in loads the whole client)
+        Duration rampUp = Duration.ofSeconds(Integer.getInteger("load.ramp-up-seconds", 120));
         List<String> usernames = createMembers(users);
 
         serverMicros.clear();
@@ -124,7 +126,9 @@ class UserLoadBenchmark extends JourneyTest {
         var threads = new ArrayList<Thread>();
         for (int first = 0; first < users; first += perBrowser) {
             List<String> mine = usernames.subList(first, Math.min(users, first + perBrowser));
-            threads.add(Thread.ofPlatform().name("load-browser-" + first / perBrowser).start(() -> drive(mine, end)));
+            int offset = first;
+            threads.add(Thread.ofPlatform().name("load-browser-" + first / perBrowser)
+                    .start(() -> drive(mine, start, rampUp, offset, users, end)));
         }
         for (Thread thread : threads) {
             thread.join();
@@ -181,10 +185,17 @@ class UserLoadBenchmark extends JourneyTest {
     }
 
     /** One browser, its users' pages driven in turn by this thread (Playwright is single-threaded per instance). */
-    void drive(List<String> usernames, Instant end) {
+    void drive(List<String> usernames, Instant start, Duration rampUp, int offset, int total, Instant end) {
         try (var chromium = new Chromium()) {
             var users = new ArrayList<User>();
-            for (String username : usernames) {
+            for (int i = 0; i < usernames.size(); i++) {
+                String username = usernames.get(i);
+                // user n of the whole load arrives n/total of the way through the ramp-up
+                Instant arrival = start.plusMillis(rampUp.toMillis() * (offset + i) / total);
+                long wait = Duration.between(Instant.now(), arrival).toMillis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
                 var user = new User(username, username.startsWith("load.approver."), chromium.browser.newContext());
                 user.page = user.context.newPage();
                 watch(user);
