@@ -81,7 +81,10 @@ class MentionRepository {
         if (filter.newerThan() != null) {
             where = where.and(MENTION.POSTED_AT.ge(utc(now.minus(filter.newerThan()))));
         }
-        return select().where(where).orderBy(MENTION.POSTED_AT.desc(), MENTION.ID.desc()).limit(limit)
+        // X post ids grow with time, so they order mentions posted in the same instant (numeric strings:
+        // the longer is the larger)
+        return select().where(where).orderBy(MENTION.POSTED_AT.desc(), DSL.length(MENTION.X_POST_ID).desc(),
+                        MENTION.X_POST_ID.desc(), MENTION.ID.desc()).limit(limit)
                 .fetch(MentionRepository::toMention);
     }
 
