@@ -58,6 +58,14 @@ class PublishingBenchmark {
     static final int THREADS = Integer.getInteger("bench.threads", 0);
     /** {@code -Dbench.spread=true}: due times spread evenly over the minute instead of all at its start. */
     static final boolean SPREAD = Boolean.getBoolean("bench.spread");
+    /**
+     * Posts published first, on accounts of their own, so that the measured minute meets a portal that
+     * has been running for a while (classes loaded, code compiled, pools filled), as a portal in service
+     * has; {@code -Dbench.warmup=0} measures a portal that has just started.
+     */
+    static final int WARMUP_POSTS = Integer.getInteger("bench.warmup", 400);
+    /** Warm-up posts per account: well under X's 100 posts per user in 15 minutes. */
+    static final int WARMUP_PER_ACCOUNT = 40;
 
     static TestDatabases.TestDatabase database;
     static XSandboxServer sandbox;
@@ -107,6 +115,7 @@ class PublishingBenchmark {
     void a_thousand_posts_due_in_the_same_minute_across_fifty_accounts() throws Exception {
         var handles = new ArrayList<String>();
         var postIds = new ArrayList<Long>();
+        var warmupIds = new ArrayList<Long>();
         Instant setupStarted = Instant.now();
         // written, scheduled and approved while no instance publishes, for a minute well ahead
         try (var setup = instance(false)) {
@@ -116,19 +125,29 @@ class PublishingBenchmark {
             var connections = setup.getBean(XConnections.class);
             var posts = setup.getBean(PostService.class);
             var review = setup.getBean(ReviewService.class);
-            for (int o = 0; o < ORGANISATIONS; o++) {
-                var trust = world.organisation("Bench Trust " + o);
+            for (int o = 0; o <= ORGANISATIONS; o++) {
+                // the last organisation holds the warm-up posts
+                boolean warmup = o == ORGANISATIONS;
+                int accountCount = warmup ? (WARMUP_POSTS + WARMUP_PER_ACCOUNT - 1) / WARMUP_PER_ACCOUNT
+                        : ACCOUNTS_PER_ORGANISATION;
+                int postsPerAccount = warmup ? WARMUP_PER_ACCOUNT : POSTS_PER_ACCOUNT;
+                if (accountCount == 0) {
+                    continue;
+                }
+                var trust = world.organisation(warmup ? "Warm-up Trust" : "Bench Trust " + o);
                 long admin = trust.member(Role.ACCOUNT_ADMIN);
                 ZoneId zone = trust.organisation().timeZone();
                 LocalDateTime later = LocalDateTime.ofInstant(Instant.now().plus(Duration.ofHours(2)), zone)
                         .truncatedTo(ChronoUnit.MINUTES);
-                for (int a = 0; a < ACCOUNTS_PER_ORGANISATION; a++) {
+                for (int a = 0; a < accountCount; a++) {
                     String handle = trust.account().handle().value() + "_" + a;
                     long accountId = caller.as(admin, () -> accounts.register(handle, "Bench " + handle,
                             trust.department().id())).id();
                     connections.connect(sandbox.sandbox(), sandbox.baseUrl(), accountId, handle, admin);
-                    handles.add(handle);
-                    for (int i = 0; i < POSTS_PER_ACCOUNT; i++) {
+                    if (!warmup) {
+                        handles.add(handle);
+                    }
+                    for (int i = 0; i < postsPerAccount; i++) {
                         String text = "Clinic update " + i + " from " + handle;
                         var submitted = caller.as(trust.member(Role.STAFF), () -> {
                             var draft = posts.save(null, new PostDraft(accountId, text, null, null, null, List.of(),
@@ -139,7 +158,7 @@ class PublishingBenchmark {
                         var approved = caller.as(trust.member(Role.APPROVER),
                                 () -> review.approve(submitted.id(), 1, submitted.version()));
                         assertThat(approved.state()).isEqualTo(PostState.SCHEDULED);
-                        postIds.add(approved.id());
+                        (warmup ? warmupIds : postIds).add(approved.id());
                     }
                 }
             }
@@ -151,6 +170,16 @@ class PublishingBenchmark {
         var publisher = instance(true);
         instances.add(publisher);
         db = publisher.getBean(DSLContext.class);
+        if (!warmupIds.isEmpty()) {
+            db.update(POST).set(POST.SCHEDULED_AT, Instant.now().plusSeconds(2).atOffset(ZoneOffset.UTC))
+                    .where(POST.ID.in(warmupIds)).execute();
+            Instant warmupDeadline = Instant.now().plus(Duration.ofMinutes(3));
+            while (db.fetchCount(POST, POST.ID.in(warmupIds).and(POST.STATE.eq(PostState.PUBLISHED.name())))
+                    < warmupIds.size()) {
+                assertThat(Instant.now()).as("warm-up posts published by").isBefore(warmupDeadline);
+                Thread.sleep(200);
+            }
+        }
         Instant due = Instant.now().plusSeconds(80).truncatedTo(ChronoUnit.MINUTES);
         if (Duration.between(Instant.now(), due).toSeconds() < 20) {
             due = due.plus(Duration.ofMinutes(1));
@@ -206,7 +235,8 @@ class PublishingBenchmark {
 
         String report = String.format(Locale.ROOT, """
                 Publishing benchmark: %d posts due %s %s across %d accounts (%d organisations), one portal instance,
-                %s publishing threads, %s, X sandbox over HTTP on the same machine (%d cores).
+                %s publishing threads, %s, X sandbox over HTTP on the same machine (%d cores),
+                after a warm-up of %d posts on other accounts.
                 set-up (write, schedule, approve, connect accounts): %.1f s
                 delay from due time to the create request, ms: p50 %d  p95 %d  p99 %d  max %d
                 delay from due time to recorded as published, ms: p50 %d  p95 %d  p99 %d  max %d
@@ -216,7 +246,7 @@ class PublishingBenchmark {
                 """, postIds.size(), SPREAD ? "spread evenly over the minute from" : "all at", due, handles.size(), ORGANISATIONS,
                 THREADS > 0 ? Integer.toString(THREADS) : "default",
                 System.getProperty("bench.properties", "").isBlank() ? "default settings" : System.getProperty("bench.properties"),
-                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors(), warmupIds.size(),
                 setupTook.toMillis() / 1000.0,
                 percentile(sent, 50), percentile(sent, 95), percentile(sent, 99), percentile(sent, 100),
                 percentile(recorded, 50), percentile(recorded, 95), percentile(recorded, 99), percentile(recorded, 100),
