@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -74,20 +78,55 @@ class SessionMemoryBenchmark extends JourneyTest {
         long before = heapAfterGc();
         int uisBefore = liveUis.get();
 
-        var contexts = new ArrayList<BrowserContext>();
-        var pages = new ArrayList<Page>();
-        for (String approver : approvers) {
-            BrowserContext context = chromium.browser.newContext();
-            contexts.add(context);
-            pages.add(onReviewQueue(context, approver));
+        // the sessions are opened by several Chromiums at once, each driven by its own thread (Playwright is
+        // single-threaded per instance); they stay open until the heap with them has been measured
+        int browsers = Math.max(1, Integer.getInteger("memory.browsers", 4));
+        var allOpen = new CountDownLatch(browsers);
+        var measured = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(browsers);
+        var done = new ArrayList<Future<?>>();
+        for (int b = 0; b < browsers; b++) {
+            List<String> share = new ArrayList<>();
+            for (int i = b; i < approvers.size(); i += browsers) {
+                share.add(approvers.get(i));
+            }
+            done.add(pool.submit(() -> {
+                try (var own = new Chromium()) {
+                    var pages = new ArrayList<Page>();
+                    try {
+                        for (String approver : share) {
+                            pages.add(onReviewQueue(own.browser.newContext(), approver));
+                        }
+                    } finally {
+                        allOpen.countDown();
+                    }
+                    measured.await();
+                    for (Page page : pages) {
+                        signOut(page);
+                        page.context().close();
+                    }
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        if (!allOpen.await(40, TimeUnit.MINUTES)) {
+            measured.countDown();
+            throw new AssertionError("The sessions were not all open after 40 minutes");
+        }
+        for (Future<?> browser : done) {
+            if (browser.isDone()) {
+                measured.countDown(); // the other browsers sign out and close
+                browser.get(); // a browser that stopped early failed: its exception fails the test here
+            }
         }
         long with = heapAfterGc();
         int uisWith = liveUis.get();
 
-        for (Page page : pages) {
-            signOut(page);
+        measured.countDown();
+        for (Future<?> browser : done) {
+            browser.get(20, TimeUnit.MINUTES);
         }
-        contexts.forEach(BrowserContext::close);
         long after = heapAfterGc();
         int uisAfter = liveUis.get();
 

@@ -106,6 +106,19 @@ class UserLoadBenchmark extends JourneyTest {
     final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
+    /**
+     * The pause between a user's steps, in seconds: {@code -Dload.think-seconds=1-3} (the default) is a
+     * fast user; a person reading a page or writing a post takes longer.
+     */
+    static final long[] THINK_MILLIS = java.util.Arrays.stream(System.getProperty("load.think-seconds", "1-3").split("-"))
+            .mapToLong(part -> Math.round(Double.parseDouble(part.strip()) * 1000)).toArray();
+
+    static long thinkMillis() {
+        long min = THINK_MILLIS[0];
+        long max = THINK_MILLIS.length > 1 ? THINK_MILLIS[1] : min;
+        return min + (max > min ? ThreadLocalRandom.current().nextLong(max - min) : 0);
+    }
+
     void count(String what) {
         counts.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     }
@@ -140,7 +153,7 @@ class UserLoadBenchmark extends JourneyTest {
         List<Long> server = serverMicros.stream().sorted().toList();
         String report = String.format(Locale.ROOT, """
                 User load: %d signed-in users (%d staff, %d approvers), %d per Chromium, for %s on one portal instance
-                (%d cores, %s); think time 1-3 s between steps.
+                (%d cores, %s); think time %s s between steps.
                 steps done: %s
                 Vaadin server round trips: %d (%.1f per second)
                   as the browser timed them, ms: p50 %.0f  p95 %.0f  p99 %.0f  max %.0f
@@ -149,6 +162,7 @@ class UserLoadBenchmark extends JourneyTest {
                 %s
                 """, users, users - users / 2, users / 2, perBrowser, took.withNanos(0), Runtime.getRuntime().availableProcessors(),
                 "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB",
+                System.getProperty("load.think-seconds", "1-3"),
                 new java.util.TreeMap<>(counts), browser.size(), browser.size() / (double) took.toSeconds(),
                 pct(browser, 50), pct(browser, 95), pct(browser, 99), pct(browser, 100),
                 pctMicros(server, 50), pctMicros(server, 95), pctMicros(server, 99), pctMicros(server, 100),
@@ -200,7 +214,7 @@ class UserLoadBenchmark extends JourneyTest {
                 user.page = user.context.newPage();
                 watch(user);
                 attempt(user, "sign in", () -> signIn(user.page, user.username));
-                user.next = Instant.now().plusMillis(ThreadLocalRandom.current().nextLong(3000));
+                user.next = Instant.now().plusMillis(ThreadLocalRandom.current().nextLong(THINK_MILLIS[THINK_MILLIS.length - 1] + 1));
                 users.add(user);
             }
             while (true) {
@@ -218,7 +232,7 @@ class UserLoadBenchmark extends JourneyTest {
                     staffStep(user);
                 }
                 user.step++;
-                user.next = Instant.now().plusMillis(1000 + ThreadLocalRandom.current().nextLong(2000));
+                user.next = Instant.now().plusMillis(thinkMillis());
             }
             for (User user : users) {
                 user.context.close();
