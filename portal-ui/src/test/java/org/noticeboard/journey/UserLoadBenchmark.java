@@ -119,6 +119,13 @@ class UserLoadBenchmark extends JourneyTest {
         return min + (max > min ? ThreadLocalRandom.current().nextLong(max - min) : 0);
     }
 
+    /**
+     * The browsers' niceness: {@code -Dload.browser-nice=19} (the default) runs Chromium and its
+     * Playwright driver at the lowest priority, so that they, standing in for the users' computers,
+     * take only the CPU the portal and PostgreSQL leave; 0 lets them compete with the portal.
+     */
+    static final int BROWSER_NICENESS = Integer.getInteger("load.browser-nice", 19);
+
     void count(String what) {
         counts.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     }
@@ -153,7 +160,7 @@ class UserLoadBenchmark extends JourneyTest {
         List<Long> server = serverMicros.stream().sorted().toList();
         String report = String.format(Locale.ROOT, """
                 User load: %d signed-in users (%d staff, %d approvers), %d per Chromium, for %s on one portal instance
-                (%d cores, %s); think time %s s between steps.
+                (%d cores, %s); think time %s s between steps; browsers at niceness %d.
                 steps done: %s
                 Vaadin server round trips: %d (%.1f per second)
                   as the browser timed them, ms: p50 %.0f  p95 %.0f  p99 %.0f  max %.0f
@@ -162,7 +169,7 @@ class UserLoadBenchmark extends JourneyTest {
                 %s
                 """, users, users - users / 2, users / 2, perBrowser, took.withNanos(0), Runtime.getRuntime().availableProcessors(),
                 "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB",
-                System.getProperty("load.think-seconds", "1-3"),
+                System.getProperty("load.think-seconds", "1-3"), BROWSER_NICENESS,
                 new java.util.TreeMap<>(counts), browser.size(), browser.size() / (double) took.toSeconds(),
                 pct(browser, 50), pct(browser, 95), pct(browser, 99), pct(browser, 100),
                 pctMicros(server, 50), pctMicros(server, 95), pctMicros(server, 99), pctMicros(server, 100),
@@ -200,7 +207,7 @@ class UserLoadBenchmark extends JourneyTest {
 
     /** One browser, its users' pages driven in turn by this thread (Playwright is single-threaded per instance). */
     void drive(List<String> usernames, Instant start, Duration rampUp, int offset, int total, Instant end) {
-        try (var chromium = new Chromium()) {
+        try (var chromium = new Chromium(BROWSER_NICENESS)) {
             var users = new ArrayList<User>();
             for (int i = 0; i < usernames.size(); i++) {
                 String username = usernames.get(i);

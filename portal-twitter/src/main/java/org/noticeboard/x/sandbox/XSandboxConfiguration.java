@@ -27,14 +27,17 @@ public class XSandboxConfiguration implements WebMvcConfigurer {
     public static final String ENABLED = "noticeboard.x.sandbox.enabled";
     /** Where the sandbox is mounted, next to the portal's own pages. */
     public static final String PREFIX = "/x-sandbox";
+    /** The length of the sandbox's rate-limit windows; X's is 15 minutes (the default). */
+    public static final String RATE_LIMIT_WINDOW = "noticeboard.x.sandbox.rate-limit-window";
 
     private final SandboxOAuth oauth;
     private final RateLimits rateLimits;
 
-    XSandboxConfiguration(DSLContext dsl, ObjectProvider<Clock> clock) {
+    XSandboxConfiguration(DSLContext dsl, ObjectProvider<Clock> clock, org.springframework.core.env.Environment environment) {
         Clock time = clock.getIfUnique(Clock::systemUTC);
         this.oauth = new SandboxOAuth(dsl, time);
-        this.rateLimits = new RateLimits(time);
+        this.rateLimits = new RateLimits(time, environment.getProperty(RATE_LIMIT_WINDOW, java.time.Duration.class,
+                RateLimits.WINDOW));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.noticeboard.x.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -108,6 +109,7 @@ public final class XSandboxServer implements AutoCloseable {
         private final String password;
         private @Nullable Clock clock;
         private boolean record;
+        private @Nullable Duration rateLimitWindow;
 
         private Builder(String jdbcUrl, String username, String password) {
             this.jdbcUrl = jdbcUrl;
@@ -118,6 +120,15 @@ public final class XSandboxServer implements AutoCloseable {
         /** The sandbox's time (token and code lifetimes, rate-limit windows, post times): a test's own clock. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Rate-limit windows of this length instead of X's 15 minutes, for a test in which X answers
+         * 429 and the portal must wait for the window's end.
+         */
+        public Builder rateLimitWindow(Duration length) {
+            this.rateLimitWindow = length;
             return this;
         }
 
@@ -161,6 +172,9 @@ public final class XSandboxServer implements AutoCloseable {
                     "--spring.servlet.multipart.max-request-size=25MB",
                     "--spring.jmx.enabled=false",
                     "--" + XSandboxConfiguration.ENABLED + "=true"));
+            if (rateLimitWindow != null) {
+                arguments.add("--" + XSandboxConfiguration.RATE_LIMIT_WINDOW + "=" + rateLimitWindow);
+            }
             ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
             return new XSandboxServer(context, recorder);
         }
