@@ -91,6 +91,8 @@ class UserLoadBenchmark extends JourneyTest {
         final boolean approver;
         final BrowserContext context;
         Page page;
+        /** The step under way, so that each round trip is counted against it. */
+        volatile String doing = "sign in";
         int step;
         int written;
         Instant next = Instant.now();
@@ -103,6 +105,7 @@ class UserLoadBenchmark extends JourneyTest {
     }
 
     final ConcurrentLinkedQueue<Double> roundTrips = new ConcurrentLinkedQueue<>();
+    final Map<String, ConcurrentLinkedQueue<Double>> roundTripsByStep = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
@@ -162,6 +165,7 @@ class UserLoadBenchmark extends JourneyTest {
                 User load: %d signed-in users (%d staff, %d approvers), %d per Chromium, for %s on one portal instance
                 (%d cores, %s); think time %s s between steps; browsers at niceness %d.
                 steps done: %s
+                round trips by step, as the browser timed them (count, p50, p95 ms): %s
                 Vaadin server round trips: %d (%.1f per second)
                   as the browser timed them, ms: p50 %.0f  p95 %.0f  p99 %.0f  max %.0f
                   the server's own time, ms:      p50 %.1f  p95 %.1f  p99 %.1f  max %.1f
@@ -170,7 +174,7 @@ class UserLoadBenchmark extends JourneyTest {
                 """, users, users - users / 2, users / 2, perBrowser, took.withNanos(0), Runtime.getRuntime().availableProcessors(),
                 "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB",
                 System.getProperty("load.think-seconds", "1-3"), BROWSER_NICENESS,
-                new java.util.TreeMap<>(counts), browser.size(), browser.size() / (double) took.toSeconds(),
+                new java.util.TreeMap<>(counts), byStep(), browser.size(), browser.size() / (double) took.toSeconds(),
                 pct(browser, 50), pct(browser, 95), pct(browser, 99), pct(browser, 100),
                 pctMicros(server, 50), pctMicros(server, 95), pctMicros(server, 99), pctMicros(server, 100),
                 errors.size(), unexpected, errors.stream().limit(20).map(e -> "  - " + e).reduce("", (a, b) -> a + b + "\n"));
@@ -259,6 +263,7 @@ class UserLoadBenchmark extends JourneyTest {
                 var timing = request.timing();
                 if (timing != null && timing.responseEnd >= 0) {
                     roundTrips.add(timing.responseEnd);
+                    roundTripsByStep.computeIfAbsent(user.doing, k -> new ConcurrentLinkedQueue<>()).add(timing.responseEnd);
                 }
             }
         });
@@ -276,6 +281,7 @@ class UserLoadBenchmark extends JourneyTest {
     }
 
     void attempt(User user, String what, Runnable step) {
+        user.doing = what;
         try {
             step.run();
             count(what);
@@ -377,6 +383,16 @@ class UserLoadBenchmark extends JourneyTest {
                 assertThat(page.locator("#calendar-days")).isVisible();
             });
         }
+    }
+
+    String byStep() {
+        var lines = new StringBuilder();
+        new java.util.TreeMap<>(roundTripsByStep).forEach((step, times) -> {
+            List<Double> sorted = times.stream().sorted().toList();
+            lines.append(String.format(Locale.ROOT, "%n  %s: %d, %.0f, %.0f", step, sorted.size(), pct(sorted, 50),
+                    pct(sorted, 95)));
+        });
+        return lines.toString();
     }
 
     static double pct(List<Double> sorted, int p) {

@@ -40,10 +40,58 @@ final class Charts {
     /** A labelled value: a week, a post or a category. */
     record Point(String label, Number value) {}
 
+    /** Everything a chart's picture depends on. */
+    private record Spec(boolean line, String title, String categoryAxis, String valueAxis, List<Point> points,
+            boolean horizontal, boolean percent) {}
+
+    /**
+     * Charts drawn lately, by what they show. Drawing one takes JFreeChart tens of milliseconds of CPU,
+     * and everyone in an organisation who opens the dashboard sees the same few; the figures are read
+     * afresh on every visit, so a chart whose data changed is a new entry and is drawn again.
+     */
+    static final int CACHED = 64;
+
+    private static final java.util.Map<Spec, String> drawn = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(CACHED, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Spec, String> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
     private Charts() {}
 
     static String bars(String title, String categoryAxis, String valueAxis, List<Point> points, boolean horizontal,
             boolean percent) {
+        return cached(new Spec(false, title, categoryAxis, valueAxis, List.copyOf(points), horizontal, percent));
+    }
+
+    static String line(String title, String categoryAxis, String valueAxis, List<Point> points, boolean percent) {
+        return cached(new Spec(true, title, categoryAxis, valueAxis, List.copyOf(points), false, percent));
+    }
+
+    /** How many charts are held drawn (for tests). */
+    static int cachedCount() {
+        return drawn.size();
+    }
+
+    private static String cached(Spec spec) {
+        String svg = drawn.get(spec);
+        if (svg == null) {
+            // drawn outside the lock: two users asking for a new chart at once may both draw it
+            svg = spec.line() ? drawLine(spec) : drawBars(spec);
+            drawn.put(spec, svg);
+        }
+        return svg;
+    }
+
+    private static String drawBars(Spec spec) {
+        String title = spec.title();
+        String categoryAxis = spec.categoryAxis();
+        String valueAxis = spec.valueAxis();
+        List<Point> points = spec.points();
+        boolean horizontal = spec.horizontal();
+        boolean percent = spec.percent();
         var data = new DefaultCategoryDataset();
         points.forEach(p -> data.addValue(p.value(), valueAxis, p.label()));
         JFreeChart chart = ChartFactory.createBarChart(title, categoryAxis, valueAxis, data,
@@ -60,7 +108,12 @@ final class Charts {
         return svg(chart, horizontal ? Math.max(HEIGHT, 60 + 28 * points.size()) : HEIGHT);
     }
 
-    static String line(String title, String categoryAxis, String valueAxis, List<Point> points, boolean percent) {
+    private static String drawLine(Spec spec) {
+        String title = spec.title();
+        String categoryAxis = spec.categoryAxis();
+        String valueAxis = spec.valueAxis();
+        List<Point> points = spec.points();
+        boolean percent = spec.percent();
         var data = new DefaultCategoryDataset();
         points.forEach(p -> data.addValue(p.value(), valueAxis, p.label()));
         JFreeChart chart = ChartFactory.createLineChart(title, categoryAxis, valueAxis, data, PlotOrientation.VERTICAL,

@@ -169,7 +169,8 @@ public class InboxView extends VerticalLayout {
         grid.addColumn(m -> m.responseTime() == null ? "" : Mention.describe(m.responseTime()))
                 .setHeader("First response").setKey("response").setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(m -> m.fromStakeholder() ? "stakeholder-mention" : null);
-        grid.setAllRowsVisible(true);
+        // up to 500 mentions: the grid scrolls, so that only the rows in sight are built and sent to the browser
+        grid.setHeight("32rem");
         grid.setSelectionMode(Grid.SelectionMode.SINGLE);
         grid.asSingleSelect().addValueChangeListener(e -> {
             selected = e.getValue() == null ? null : e.getValue().id();
