@@ -30,11 +30,11 @@ final class Chromium implements AutoCloseable {
             throw new IllegalStateException("Chromium not found at " + EXECUTABLE
                     + ": install it (apt-get install -y chromium; .ci/run does) or set -Dnoticeboard.chromium");
         }
-        var before = driverProcesses();
+        var before = descendants();
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Path executable = EXECUTABLE;
         if (niceness > 0) {
-            driverProcesses().stream().filter(pid -> !before.contains(pid)).forEach(pid -> renice(pid, niceness));
+            descendants().stream().filter(pid -> !before.contains(pid)).forEach(pid -> renice(pid, niceness));
             executable = lowPriority(niceness);
         }
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -44,7 +44,8 @@ final class Chromium implements AutoCloseable {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
     }
 
-    private static java.util.Set<Long> driverProcesses() {
+    /** This JVM's child processes and theirs; the new ones after {@code Playwright.create} are its driver. */
+    private static java.util.Set<Long> descendants() {
         return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
     }
 

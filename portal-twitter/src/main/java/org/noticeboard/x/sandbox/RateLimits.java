@@ -39,7 +39,7 @@ final class RateLimits {
 
     /** Windows of another length than X's 15 minutes: for a test that cannot wait a quarter of an hour. */
     RateLimits(Clock clock, Duration length) {
-        if (length.isNegative() || length.toSeconds() < 1) {
+        if (length.toSeconds() < 1) {
             throw new IllegalArgumentException("A rate-limit window lasts at least a second, not " + length);
         }
         this.clock = clock;

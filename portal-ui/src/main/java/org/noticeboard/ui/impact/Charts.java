@@ -63,11 +63,13 @@ final class Charts {
 
     static String bars(String title, String categoryAxis, String valueAxis, List<Point> points, boolean horizontal,
             boolean percent) {
-        return cached(new Spec(false, title, categoryAxis, valueAxis, List.copyOf(points), horizontal, percent));
+        return cached(new Spec(false, title, categoryAxis, valueAxis, List.copyOf(points), horizontal, percent),
+                () -> drawBars(title, categoryAxis, valueAxis, points, horizontal, percent));
     }
 
     static String line(String title, String categoryAxis, String valueAxis, List<Point> points, boolean percent) {
-        return cached(new Spec(true, title, categoryAxis, valueAxis, List.copyOf(points), false, percent));
+        return cached(new Spec(true, title, categoryAxis, valueAxis, List.copyOf(points), false, percent),
+                () -> drawLine(title, categoryAxis, valueAxis, points, percent));
     }
 
     /** How many charts are held drawn (for tests). */
@@ -75,23 +77,18 @@ final class Charts {
         return drawn.size();
     }
 
-    private static String cached(Spec spec) {
+    private static String cached(Spec spec, java.util.function.Supplier<String> draw) {
         String svg = drawn.get(spec);
         if (svg == null) {
             // drawn outside the lock: two users asking for a new chart at once may both draw it
-            svg = spec.line() ? drawLine(spec) : drawBars(spec);
+            svg = draw.get();
             drawn.put(spec, svg);
         }
         return svg;
     }
 
-    private static String drawBars(Spec spec) {
-        String title = spec.title();
-        String categoryAxis = spec.categoryAxis();
-        String valueAxis = spec.valueAxis();
-        List<Point> points = spec.points();
-        boolean horizontal = spec.horizontal();
-        boolean percent = spec.percent();
+    private static String drawBars(String title, String categoryAxis, String valueAxis, List<Point> points,
+            boolean horizontal, boolean percent) {
         var data = new DefaultCategoryDataset();
         points.forEach(p -> data.addValue(p.value(), valueAxis, p.label()));
         JFreeChart chart = ChartFactory.createBarChart(title, categoryAxis, valueAxis, data,
@@ -108,12 +105,8 @@ final class Charts {
         return svg(chart, horizontal ? Math.max(HEIGHT, 60 + 28 * points.size()) : HEIGHT);
     }
 
-    private static String drawLine(Spec spec) {
-        String title = spec.title();
-        String categoryAxis = spec.categoryAxis();
-        String valueAxis = spec.valueAxis();
-        List<Point> points = spec.points();
-        boolean percent = spec.percent();
+    private static String drawLine(String title, String categoryAxis, String valueAxis, List<Point> points,
+            boolean percent) {
         var data = new DefaultCategoryDataset();
         points.forEach(p -> data.addValue(p.value(), valueAxis, p.label()));
         JFreeChart chart = ChartFactory.createLineChart(title, categoryAxis, valueAxis, data, PlotOrientation.VERTICAL,
