@@ -33,16 +33,17 @@ public class AuditTrail {
             @Nullable Map<String, ? extends @Nullable Object> before,
             @Nullable Map<String, ? extends @Nullable Object> after) {
         long org = actor.organisationId();
-        // The head row is locked until commit, which puts concurrent changes of one organisation in order.
-        db.insertInto(AUDIT_CHAIN_HEAD)
+        // One statement makes sure the organisation's head row exists and locks it until commit (an
+        // upsert that changes nothing still locks the row), which puts concurrent changes of one
+        // organisation in order; it returns the head as it stands.
+        var head = db.insertInto(AUDIT_CHAIN_HEAD)
                 .set(AUDIT_CHAIN_HEAD.ORGANISATION_ID, org)
                 .set(AUDIT_CHAIN_HEAD.LAST_SEQ, 0L)
                 .set(AUDIT_CHAIN_HEAD.LAST_HASH, AuditHashing.GENESIS)
-                .onConflictDoNothing()
-                .execute();
-        var head = db.selectFrom(AUDIT_CHAIN_HEAD)
-                .where(AUDIT_CHAIN_HEAD.ORGANISATION_ID.eq(org))
-                .forUpdate()
+                .onConflict(AUDIT_CHAIN_HEAD.ORGANISATION_ID)
+                .doUpdate()
+                .set(AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_SEQ)
+                .returning()
                 .fetchSingle();
         long seq = head.getLastSeq() + 1;
         var occurredAt = AuditHashing.truncate(clock.instant());

@@ -24,8 +24,8 @@ public class WebDefaults implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource("noticeboard-web-defaults", Map.of(
                 "server.forward-headers-strategy", "native",
                 "server.servlet.session.cookie.http-only", "true",
-                "server.servlet.session.cookie.same-site", "lax",
-                // Vaadin writes X-Frame-Options on its pages itself (SAMEORIGIN unless told)
-                "vaadin.frameOptions", "DENY")));
+                "server.servlet.session.cookie.same-site", "lax")));
+        // X-Frame-Options DENY comes from Spring Security (SecurityConfiguration), before Vaadin looks:
+        // Vaadin then leaves the header alone, and warned on every page load when vaadin.frameOptions was set too
     }
 }

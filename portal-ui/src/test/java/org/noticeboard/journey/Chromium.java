@@ -12,33 +12,56 @@ import java.util.Map;
 final class Chromium implements AutoCloseable {
 
     static final Path EXECUTABLE = Path.of(System.getProperty("noticeboard.chromium", "/usr/bin/chromium"));
+    /**
+     * Debian's "old headless shell" ({@code apt-get install chromium-headless-shell}), the build Playwright
+     * itself uses for headless runs: no display compositor or GPU process, so a page costs far less CPU.
+     */
+    static final Path HEADLESS_SHELL = Path.of("/usr/bin/chromium-headless-shell");
+
+    /**
+     * The browser for the load benchmarks: {@code -Dload.chromium}, else the headless shell where it is
+     * installed, else Chromium.
+     */
+    static Path forLoad() {
+        String chosen = System.getProperty("load.chromium");
+        if (chosen != null) {
+            return Path.of(chosen);
+        }
+        return Files.isExecutable(HEADLESS_SHELL) ? HEADLESS_SHELL : EXECUTABLE;
+    }
 
     final Playwright playwright;
     final Browser browser;
 
     Chromium() {
-        this(0);
+        this(EXECUTABLE, 0, false);
     }
 
     /**
      * A Chromium whose processes, and the Playwright driver that talks to it, run at the given
      * niceness (0 to 19). The load benchmarks use it: the browsers stand in for the users' own
      * computers, so on the portal's machine they should get only the CPU the portal leaves.
+     *
+     * <p>{@code idle}: they also run under Linux's {@code SCHED_IDLE} policy. Niceness alone is not
+     * enough: the kernel's EEVDF scheduler lets a running task of any niceness finish its time slice
+     * (a few ms) before a woken portal or PostgreSQL thread gets the core, and a round trip wakes
+     * them dozens of times (each SQL statement is two wake-ups). A {@code SCHED_IDLE} task is
+     * preempted at once by any other.
      */
-    Chromium(int niceness) {
-        if (!Files.isExecutable(EXECUTABLE)) {
-            throw new IllegalStateException("Chromium not found at " + EXECUTABLE
+    Chromium(Path executable, int niceness, boolean idle) {
+        if (!Files.isExecutable(executable)) {
+            throw new IllegalStateException("Chromium not found at " + executable
                     + ": install it (apt-get install -y chromium; .ci/run does) or set -Dnoticeboard.chromium");
         }
         var before = descendants();
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Path executable = EXECUTABLE;
+        Path launched = executable;
         if (niceness > 0) {
-            descendants().stream().filter(pid -> !before.contains(pid)).forEach(pid -> renice(pid, niceness));
-            executable = lowPriority(niceness);
+            descendants().stream().filter(pid -> !before.contains(pid)).forEach(pid -> renice(pid, niceness, idle));
+            launched = lowPriority(executable, niceness, idle);
         }
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(executable)
+                .setExecutablePath(launched)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
@@ -50,11 +73,14 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Every thread of the process (Linux sets niceness per thread), and so every thread it starts later. */
-    private static void renice(long pid, int niceness) {
+    private static void renice(long pid, int niceness, boolean idle) {
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
-                new ProcessBuilder("renice", "-n", Integer.toString(niceness), "-p", task.getFileName().toString())
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                String tid = task.getFileName().toString();
+                run("renice", "-n", Integer.toString(niceness), "-p", tid);
+                if (idle) {
+                    run("chrt", "--idle", "-p", "0", tid);
+                }
             }
         } catch (java.nio.file.NoSuchFileException gone) {
             // a short-lived process (a shell, a helper) that has ended already
@@ -65,18 +91,23 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    private static void run(String... command) throws java.io.IOException, InterruptedException {
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
     /**
      * A script that starts Chromium through {@code nice}, so all its processes inherit the niceness, and
      * without the capability to lower it again.
      */
-    private static Path lowPriority(int niceness) {
+    private static Path lowPriority(Path executable, int niceness, boolean idle) {
         try {
             Path script = Files.createTempFile("chromium-nice-" + niceness + "-", ".sh");
             // run as root, Chromium would raise its own display threads back to -8 and its renderers to 0:
             // without CAP_SYS_NICE it cannot
             Files.writeString(script, "#!/bin/sh\n"
                     + "if command -v setpriv >/dev/null; then drop='setpriv --inh-caps=-sys_nice --bounding-set=-sys_nice'; fi\n"
-                    + "exec $drop nice -n " + niceness + " '" + EXECUTABLE + "' \"$@\"\n");
+                    + (idle ? "if command -v chrt >/dev/null; then idle='chrt --idle 0'; fi\n" : "")
+                    + "exec $drop $idle nice -n " + niceness + " '" + executable + "' \"$@\"\n");
             script.toFile().setExecutable(true);
             script.toFile().deleteOnExit();
             return script;

@@ -49,6 +49,10 @@ import org.springframework.context.annotation.Bean;
  * The report goes to {@code portal-ui/target/user-load.txt} and docs/performance.md.
  */
 @org.springframework.context.annotation.Import(UserLoadBenchmark.ServerTiming.class)
+// as deployed: the production jar runs Vaadin in production mode (minified client, no dev tools); the
+// load profile builds the production bundle before the tests (see the parent POM), -Dload.production=false
+// measures development mode
+@org.springframework.test.context.TestPropertySource(properties = "vaadin.productionMode=${load.production:true}")
 class UserLoadBenchmark extends JourneyTest {
 
     static final int DEFAULT_USERS = 50;
@@ -84,6 +88,7 @@ class UserLoadBenchmark extends JourneyTest {
     @Autowired Access access;
     @Autowired MemberService members;
     @Autowired DepartmentService departments;
+    @Autowired jakarta.servlet.ServletContext servletContext;
 
     /** One user's walk: its page, what it does next and when. */
     static final class User {
@@ -128,6 +133,8 @@ class UserLoadBenchmark extends JourneyTest {
      * take only the CPU the portal and PostgreSQL leave; 0 lets them compete with the portal.
      */
     static final int BROWSER_NICENESS = Integer.getInteger("load.browser-nice", 19);
+    /** {@code -Dload.browser-idle=false}: the browsers without Linux's SCHED_IDLE policy (see {@link Chromium}). */
+    static final boolean BROWSER_IDLE = Boolean.parseBoolean(System.getProperty("load.browser-idle", "true"));
 
     void count(String what) {
         counts.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
@@ -163,7 +170,7 @@ class UserLoadBenchmark extends JourneyTest {
         List<Long> server = serverMicros.stream().sorted().toList();
         String report = String.format(Locale.ROOT, """
                 User load: %d signed-in users (%d staff, %d approvers), %d per Chromium, for %s on one portal instance
-                (%d cores, %s); think time %s s between steps; browsers at niceness %d.
+                (%d cores, %s); think time %s s between steps; %s at niceness %d%s; Vaadin in %s mode.
                 steps done: %s
                 round trips by step, as the browser timed them (count, p50, p95 ms): %s
                 Vaadin server round trips: %d (%.1f per second)
@@ -173,7 +180,8 @@ class UserLoadBenchmark extends JourneyTest {
                 %s
                 """, users, users - users / 2, users / 2, perBrowser, took.withNanos(0), Runtime.getRuntime().availableProcessors(),
                 "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB",
-                System.getProperty("load.think-seconds", "1-3"), BROWSER_NICENESS,
+                System.getProperty("load.think-seconds", "1-3"), Chromium.forLoad().getFileName(), BROWSER_NICENESS,
+                BROWSER_IDLE && BROWSER_NICENESS > 0 ? " under SCHED_IDLE" : "", productionMode() ? "production" : "development",
                 new java.util.TreeMap<>(counts), byStep(), browser.size(), browser.size() / (double) took.toSeconds(),
                 pct(browser, 50), pct(browser, 95), pct(browser, 99), pct(browser, 100),
                 pctMicros(server, 50), pctMicros(server, 95), pctMicros(server, 99), pctMicros(server, 100),
@@ -181,10 +189,17 @@ class UserLoadBenchmark extends JourneyTest {
         System.out.println(report);
         write(report);
 
+        org.assertj.core.api.Assertions.assertThat(productionMode()).as("Vaadin in production mode (-Dload.production)")
+                .isEqualTo(Boolean.parseBoolean(System.getProperty("load.production", "true")));
         org.assertj.core.api.Assertions.assertThat(errors).as("errors under load").isEmpty();
         org.assertj.core.api.Assertions.assertThat(unexpected).as("unexpected errors logged").isZero();
         org.assertj.core.api.Assertions.assertThat(browser).as("round trips measured").hasSizeGreaterThan(users * 10);
         org.assertj.core.api.Assertions.assertThat(pct(browser, 95)).as("round trip p95, ms").isLessThan(150);
+    }
+
+    boolean productionMode() {
+        return com.vaadin.flow.server.startup.ApplicationConfiguration
+                .get(new com.vaadin.flow.server.VaadinServletContext(servletContext)).isProductionMode();
     }
 
     /** Half staff of Physiotherapy, half approvers, as demo members who sign in with the demo password. */
@@ -211,7 +226,7 @@ class UserLoadBenchmark extends JourneyTest {
 
     /** One browser, its users' pages driven in turn by this thread (Playwright is single-threaded per instance). */
     void drive(List<String> usernames, Instant start, Duration rampUp, int offset, int total, Instant end) {
-        try (var chromium = new Chromium(BROWSER_NICENESS)) {
+        try (var chromium = new Chromium(Chromium.forLoad(), BROWSER_NICENESS, BROWSER_IDLE)) {
             var users = new ArrayList<User>();
             for (int i = 0; i < usernames.size(); i++) {
                 String username = usernames.get(i);

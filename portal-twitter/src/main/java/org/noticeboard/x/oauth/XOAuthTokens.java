@@ -1,6 +1,7 @@
 package org.noticeboard.x.oauth;
 
 import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
+import static org.noticeboard.db.jooq.Tables.X_AUTHORIZED_CLIENT;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,11 +32,18 @@ import org.springframework.web.client.RestClient;
  * X rotates refresh tokens and a reused one fails, so two refreshes of one account must never
  * overlap: each runs inside a transaction holding a PostgreSQL advisory lock on the account, which
  * also holds across instances; whoever waits then finds the fresh token and does not refresh again.
+ *
+ * <p>A token this instance has decrypted is kept in memory (never logged, never written anywhere) with
+ * the ciphertext it came from. While it is well within its lifetime, one plain read of the account's
+ * connection state and stored ciphertext confirms it: a disconnect, a reconnection, a refresh or a
+ * re-encryption by any instance changes what is stored, and the token is then read again the full way.
+ * A burst of posts for one account then costs one lookup each, not a locked transaction and a
+ * decryption each.
  */
 public class XOAuthTokens implements XTokens {
 
     private static final Logger log = LoggerFactory.getLogger(XOAuthTokens.class);
-    private static final int REFRESH_LOCK = 0x58524652;
+    static final int REFRESH_LOCK = 0x58524652;
     private static final java.util.Set<String> REFUSED_REFRESH = java.util.Set.of(OAuth2ErrorCodes.INVALID_GRANT,
             OAuth2ErrorCodes.INVALID_REQUEST);
 
@@ -47,6 +55,14 @@ public class XOAuthTokens implements XTokens {
     private final RestClient http;
     private final Clock clock;
     private volatile @Nullable AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
+    private final java.util.concurrent.ConcurrentMap<Long, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Refreshed this long before its expiry (Spring's clock skew), so the fast path stops earlier still. */
+    private static final Duration REFRESH_SKEW = Duration.ofMinutes(2);
+    private static final Duration KNOWN_MARGIN = Duration.ofMinutes(1);
+
+    /** A decrypted token, the stored ciphertext it came from, and when it expires. */
+    private record Known(XToken token, String ciphertext, java.time.Instant expiresAt) {}
 
     public XOAuthTokens(DSLContext db, TransactionTemplate tx, OfficialAccountService accounts, XAuthorizedClients clients,
             XClientRegistration registration, RestClient http, Clock clock) {
@@ -69,6 +85,19 @@ public class XOAuthTokens implements XTokens {
 
     @Override
     public XToken tokenFor(long accountId) {
+        Known cached = known.get(accountId);
+        if (cached != null && cached.expiresAt().isAfter(clock.instant().plus(REFRESH_SKEW).plus(KNOWN_MARGIN))) {
+            var stored = db.select(OFFICIAL_ACCOUNT.CONNECTION_STATE, X_AUTHORIZED_CLIENT.ACCESS_TOKEN)
+                    .from(OFFICIAL_ACCOUNT)
+                    .join(X_AUTHORIZED_CLIENT).on(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(OFFICIAL_ACCOUNT.ID))
+                    .where(OFFICIAL_ACCOUNT.ID.eq(accountId))
+                    .fetchOne();
+            if (stored != null && ConnectionState.CONNECTED.name().equals(stored.value1())
+                    && cached.ciphertext().equals(stored.value2())) {
+                return cached.token();
+            }
+        }
+        known.remove(accountId);
         Result result = tx.execute(status -> {
             db.fetch("select pg_advisory_xact_lock(?, ?)", REFRESH_LOCK, Long.hashCode(accountId));
             var account = db.select(OFFICIAL_ACCOUNT.CONNECTION_STATE, OFFICIAL_ACCOUNT.X_USER_ID, OFFICIAL_ACCOUNT.HANDLE)
@@ -85,7 +114,9 @@ public class XOAuthTokens implements XTokens {
                 if (client == null) {
                     return new Refused("Noticeboard holds no tokens for it");
                 }
-                return new Token(new XToken(client.getAccessToken().getTokenValue(), account.value2()));
+                XToken token = new XToken(client.getAccessToken().getTokenValue(), account.value2());
+                remember(accountId, token, client.getAccessToken().getExpiresAt());
+                return new Token(token);
             } catch (ClientAuthorizationException e) {
                 // RFC 6749 says invalid_grant; X says invalid_request ("Value passed for the token was
                 // invalid.") for a refresh token it revoked or rotated away: either way only an account
@@ -112,8 +143,18 @@ public class XOAuthTokens implements XTokens {
         };
     }
 
+    /** Still under the account's lock: what is stored now is what the token came from. */
+    private void remember(long accountId, XToken token, java.time.@Nullable Instant expiresAt) {
+        String ciphertext = db.select(X_AUTHORIZED_CLIENT.ACCESS_TOKEN).from(X_AUTHORIZED_CLIENT)
+                .where(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(accountId)).fetchOne(X_AUTHORIZED_CLIENT.ACCESS_TOKEN);
+        if (ciphertext != null && expiresAt != null) {
+            known.put(accountId, new Known(token, ciphertext, expiresAt));
+        }
+    }
+
     @Override
     public void rejected(long accountId, String reason) {
+        known.remove(accountId);
         tx.executeWithoutResult(s -> {
             clients.removeAuthorizedClient(XClientRegistration.ID, XClientRegistration.principal(accountId));
             accounts.markNeedsReconnect(accountId, reason);

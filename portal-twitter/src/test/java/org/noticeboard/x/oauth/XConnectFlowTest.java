@@ -60,6 +60,7 @@ class XConnectFlowTest {
     @Autowired XGateway x;
     @Autowired DSLContext db;
     @Autowired ShiftableClock clock;
+    @Autowired javax.sql.DataSource dataSource;
 
     World.Org trust;
     String handle;
@@ -296,5 +297,54 @@ class XConnectFlowTest {
         assertThat(db.select(X_AUTHORIZED_CLIENT.ACCESS_TOKEN).from(X_AUTHORIZED_CLIENT)
                 .where(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(trust.account().id())).fetchSingle().value1()).startsWith("k2:");
         assertThat(stored().getAccessToken().getTokenValue()).isEqualTo(access);
+    }
+
+    @Test
+    void a_token_already_read_is_confirmed_against_what_is_stored_without_the_refresh_lock() throws Exception {
+        get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
+        long account = trust.account().id();
+        String access = tokens.tokenFor(account).value();
+
+        // another instance holds the account's refresh lock: a token this instance knows does not wait for it
+        try (var other = dataSource.getConnection(); var lock = other.prepareStatement("select pg_advisory_lock(?, ?)")) {
+            lock.setInt(1, XOAuthTokens.REFRESH_LOCK);
+            lock.setInt(2, Long.hashCode(account));
+            lock.execute();
+            var known = java.util.concurrent.CompletableFuture.supplyAsync(() -> tokens.tokenFor(account).value());
+            assertThat(known.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(access);
+
+            // once another instance has stored a new token, the old one is not handed out: the full way
+            // waits for the lock like any refresh
+            var before = stored();
+            clients.saveAuthorizedClient(new OAuth2AuthorizedClient(before.getClientRegistration(), before.getPrincipalName(),
+                            new org.springframework.security.oauth2.core.OAuth2AccessToken(
+                                    org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER, "rotated-elsewhere",
+                                    clock.instant(), clock.instant().plusSeconds(7200), before.getAccessToken().getScopes()),
+                            null),
+                    org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                            before.getPrincipalName(), null, java.util.List.of()));
+            var fresh = java.util.concurrent.CompletableFuture.supplyAsync(() -> tokens.tokenFor(account).value());
+            Thread.sleep(500);
+            assertThat(fresh).isNotDone();
+            try (var unlock = other.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+                unlock.setInt(1, XOAuthTokens.REFRESH_LOCK);
+                unlock.setInt(2, Long.hashCode(account));
+                unlock.execute();
+            }
+            assertThat(fresh.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("rotated-elsewhere");
+        }
+
+        // an account another instance marked as needing reconnection gets no token, known or not
+        db.update(org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT)
+                .set(org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT.CONNECTION_STATE, ConnectionState.NEEDS_RECONNECT.name())
+                .where(org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT.ID.eq(account)).execute();
+        assertThatThrownBy(() -> tokens.tokenFor(account))
+                .isInstanceOfSatisfying(XException.class, e -> assertThat(e.failure()).isEqualTo(XFailure.UNAUTHORIZED));
+
+        // and a token near its expiry is refreshed, not handed out from memory
+        get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
+        String connected = tokens.tokenFor(account).value();
+        clock.advance(Duration.ofHours(2).minusMinutes(1));
+        assertThat(tokens.tokenFor(account).value()).isNotEqualTo(connected);
     }
 }
