@@ -34,7 +34,7 @@ final class Chromium implements AutoCloseable {
     final Browser browser;
 
     Chromium() {
-        this(EXECUTABLE, 0, false);
+        this(EXECUTABLE, 0, false, null);
     }
 
     /**
@@ -47,8 +47,13 @@ final class Chromium implements AutoCloseable {
      * (a few ms) before a woken portal or PostgreSQL thread gets the core, and a round trip wakes
      * them dozens of times (each SQL statement is two wake-ups). A {@code SCHED_IDLE} task is
      * preempted at once by any other.
+     *
+     * <p>{@code cpus}: a CPU list for {@code taskset} (e.g. "1"), or null for all. This machine's kernel
+     * does not preempt a task inside a system call ({@code CONFIG_PREEMPT_NONE}), and 50 Chromium
+     * renderers spend a third of their time there; kept off one core, they leave it to the portal and
+     * PostgreSQL whatever the scheduling policy.
      */
-    Chromium(Path executable, int niceness, boolean idle) {
+    Chromium(Path executable, int niceness, boolean idle, @org.jspecify.annotations.Nullable String cpus) {
         if (!Files.isExecutable(executable)) {
             throw new IllegalStateException("Chromium not found at " + executable
                     + ": install it (apt-get install -y chromium; .ci/run does) or set -Dnoticeboard.chromium");
@@ -57,8 +62,8 @@ final class Chromium implements AutoCloseable {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Path launched = executable;
         if (niceness > 0) {
-            descendants().stream().filter(pid -> !before.contains(pid)).forEach(pid -> renice(pid, niceness, idle));
-            launched = lowPriority(executable, niceness, idle);
+            descendants().stream().filter(pid -> !before.contains(pid)).forEach(pid -> renice(pid, niceness, idle, cpus));
+            launched = lowPriority(executable, niceness, idle, cpus);
         }
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(launched)
@@ -73,13 +78,16 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Every thread of the process (Linux sets niceness per thread), and so every thread it starts later. */
-    private static void renice(long pid, int niceness, boolean idle) {
+    private static void renice(long pid, int niceness, boolean idle, @org.jspecify.annotations.Nullable String cpus) {
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 String tid = task.getFileName().toString();
                 run("renice", "-n", Integer.toString(niceness), "-p", tid);
                 if (idle) {
                     run("chrt", "--idle", "-p", "0", tid);
+                }
+                if (cpus != null) {
+                    run("taskset", "-p", "-c", cpus, tid);
                 }
             }
         } catch (java.nio.file.NoSuchFileException gone) {
@@ -99,7 +107,8 @@ final class Chromium implements AutoCloseable {
      * A script that starts Chromium through {@code nice}, so all its processes inherit the niceness, and
      * without the capability to lower it again.
      */
-    private static Path lowPriority(Path executable, int niceness, boolean idle) {
+    private static Path lowPriority(Path executable, int niceness, boolean idle,
+            @org.jspecify.annotations.Nullable String cpus) {
         try {
             Path script = Files.createTempFile("chromium-nice-" + niceness + "-", ".sh");
             // run as root, Chromium would raise its own display threads back to -8 and its renderers to 0:
@@ -107,7 +116,8 @@ final class Chromium implements AutoCloseable {
             Files.writeString(script, "#!/bin/sh\n"
                     + "if command -v setpriv >/dev/null; then drop='setpriv --inh-caps=-sys_nice --bounding-set=-sys_nice'; fi\n"
                     + (idle ? "if command -v chrt >/dev/null; then idle='chrt --idle 0'; fi\n" : "")
-                    + "exec $drop $idle nice -n " + niceness + " '" + executable + "' \"$@\"\n");
+                    + (cpus != null ? "if command -v taskset >/dev/null; then only='taskset -c " + cpus + "'; fi\n" : "")
+                    + "exec $drop $idle $only nice -n " + niceness + " '" + executable + "' \"$@\"\n");
             script.toFile().setExecutable(true);
             script.toFile().deleteOnExit();
             return script;
