@@ -57,7 +57,7 @@ public class XOAuthTokens implements XTokens {
     private volatile @Nullable AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
     private final java.util.concurrent.ConcurrentMap<Long, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Refreshed this long before its expiry (Spring's clock skew), so the fast path stops earlier still. */
+    /** A token is refreshed this long before its expiry (Spring's clock skew); the fast path stops earlier still. */
     private static final Duration REFRESH_SKEW = Duration.ofMinutes(2);
     private static final Duration KNOWN_MARGIN = Duration.ofMinutes(1);
 
@@ -168,7 +168,7 @@ public class XOAuthTokens implements XTokens {
             var refresh = new RestClientRefreshTokenTokenResponseClient();
             refresh.setRestClient(http);
             var provider = OAuth2AuthorizedClientProviderBuilder.builder()
-                    .refreshToken(r -> r.accessTokenResponseClient(refresh).clock(clock).clockSkew(Duration.ofMinutes(2)))
+                    .refreshToken(r -> r.accessTokenResponseClient(refresh).clock(clock).clockSkew(REFRESH_SKEW))
                     .build();
             current = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
                     new InMemoryClientRegistrationRepository(registration.get()), clients.service());

@@ -183,6 +183,17 @@ class XConnectFlowTest {
         assertThat(foreign.headers().firstValue("Location").orElseThrow()).endsWith("/accounts");
     }
 
+    /** Saves a new access token for the stored client, as a token answer without a refresh token would. */
+    void storeAccessTokenOnly(OAuth2AuthorizedClient before, String accessToken) {
+        clients.saveAuthorizedClient(new OAuth2AuthorizedClient(before.getClientRegistration(), before.getPrincipalName(),
+                        new org.springframework.security.oauth2.core.OAuth2AccessToken(
+                                org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER, accessToken,
+                                clock.instant(), clock.instant().plusSeconds(7200), before.getAccessToken().getScopes()),
+                        null),
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        before.getPrincipalName(), null, java.util.List.of()));
+    }
+
     @Test
     void an_expired_token_is_refreshed_once_the_rotated_refresh_token_is_saved_and_concurrent_callers_share_it()
             throws Exception {
@@ -268,13 +279,7 @@ class XConnectFlowTest {
         get(connectAs(handle).toString(), trust.member(Role.ACCOUNT_ADMIN));
         var before = stored();
 
-        clients.saveAuthorizedClient(new OAuth2AuthorizedClient(before.getClientRegistration(), before.getPrincipalName(),
-                        new org.springframework.security.oauth2.core.OAuth2AccessToken(
-                                org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER, "new-access",
-                                clock.instant(), clock.instant().plusSeconds(7200), before.getAccessToken().getScopes()),
-                        null),
-                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                        before.getPrincipalName(), null, java.util.List.of()));
+        storeAccessTokenOnly(before, "new-access");
 
         var after = stored();
         assertThat(after.getAccessToken().getTokenValue()).isEqualTo("new-access");
@@ -315,14 +320,7 @@ class XConnectFlowTest {
 
             // once another instance has stored a new token, the old one is not handed out: the full way
             // waits for the lock like any refresh
-            var before = stored();
-            clients.saveAuthorizedClient(new OAuth2AuthorizedClient(before.getClientRegistration(), before.getPrincipalName(),
-                            new org.springframework.security.oauth2.core.OAuth2AccessToken(
-                                    org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER, "rotated-elsewhere",
-                                    clock.instant(), clock.instant().plusSeconds(7200), before.getAccessToken().getScopes()),
-                            null),
-                    org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                            before.getPrincipalName(), null, java.util.List.of()));
+            storeAccessTokenOnly(stored(), "rotated-elsewhere");
             var fresh = java.util.concurrent.CompletableFuture.supplyAsync(() -> tokens.tokenFor(account).value());
             Thread.sleep(500);
             assertThat(fresh).isNotDone();
