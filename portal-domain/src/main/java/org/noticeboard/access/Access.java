@@ -83,21 +83,29 @@ public class Access {
         }
     }
 
+    /**
+     * The member and their grants in one query (a left join, so a member with no grant still comes back
+     * as one row): every service call asks for the caller, so this runs on most requests.
+     */
     Actor load(long memberId) {
-        var member = db.selectFrom(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne();
-        if (member == null || !member.getActive()) {
+        var rows = db.select(MEMBER.ID, MEMBER.ORGANISATION_ID, MEMBER.DISPLAY_NAME, MEMBER.ACTIVE,
+                        ROLE_GRANT.ID, ROLE_GRANT.ROLE, ROLE_GRANT.DEPARTMENT_ID, DEPARTMENT.NAME)
+                .from(MEMBER)
+                .leftJoin(ROLE_GRANT).on(ROLE_GRANT.MEMBER_ID.eq(MEMBER.ID), ROLE_GRANT.ORGANISATION_ID.eq(MEMBER.ORGANISATION_ID))
+                .leftJoin(DEPARTMENT).on(DEPARTMENT.ID.eq(ROLE_GRANT.DEPARTMENT_ID))
+                .where(MEMBER.ID.eq(memberId))
+                .orderBy(ROLE_GRANT.ROLE, ROLE_GRANT.ID)
+                .fetch();
+        if (rows.isEmpty() || !rows.getFirst().get(MEMBER.ACTIVE)) {
             throw new NotPermittedException("member_inactive",
                     "Your membership is not active. Ask your organisation admin to restore it.");
         }
-        var grants = db.select(ROLE_GRANT.ID, ROLE_GRANT.ROLE, ROLE_GRANT.DEPARTMENT_ID, DEPARTMENT.NAME)
-                .from(ROLE_GRANT)
-                .leftJoin(DEPARTMENT).on(DEPARTMENT.ID.eq(ROLE_GRANT.DEPARTMENT_ID))
-                .where(ROLE_GRANT.MEMBER_ID.eq(memberId))
-                .and(ROLE_GRANT.ORGANISATION_ID.eq(member.getOrganisationId()))
-                .orderBy(ROLE_GRANT.ROLE, ROLE_GRANT.ID)
-                .fetch(r -> new Grant(r.get(ROLE_GRANT.ID), Role.valueOf(r.get(ROLE_GRANT.ROLE)),
-                        r.get(ROLE_GRANT.DEPARTMENT_ID), r.get(DEPARTMENT.NAME)));
-        return new Actor(member.getId(), member.getOrganisationId(), member.getDisplayName(), grants);
+        var member = rows.getFirst();
+        var grants = rows.stream().filter(r -> r.get(ROLE_GRANT.ID) != null)
+                .map(r -> new Grant(r.get(ROLE_GRANT.ID), Role.valueOf(r.get(ROLE_GRANT.ROLE)),
+                        r.get(ROLE_GRANT.DEPARTMENT_ID), r.get(DEPARTMENT.NAME)))
+                .toList();
+        return new Actor(member.get(MEMBER.ID), member.get(MEMBER.ORGANISATION_ID), member.get(MEMBER.DISPLAY_NAME), grants);
     }
 
     private static NotPermittedException refused(Role... anyOf) {

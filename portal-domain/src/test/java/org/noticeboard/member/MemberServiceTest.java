@@ -27,6 +27,7 @@ class MemberServiceTest {
     @Autowired TestCaller caller;
     @Autowired MemberService members;
     @Autowired AuditService audit;
+    @Autowired org.noticeboard.access.Access access;
 
     World.Org org;
     long admin;
@@ -103,6 +104,22 @@ class MemberServiceTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.reason()).isEqualTo("last_admin"));
         assertThatThrownBy(() -> caller.run(admin, () -> members.setActive(admin, false, me.version())))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.reason()).isEqualTo("self_deactivation"));
+    }
+
+    @Test
+    void the_caller_is_read_with_every_grant_or_with_none() {
+        var member = caller.as(admin, () -> members.create("Noor Ali", null, org.department().id()));
+        var none = caller.as(member.id(), access::actor);
+        assertThat(none.memberId()).isEqualTo(member.id());
+        assertThat(none.displayName()).isEqualTo("Noor Ali");
+        assertThat(none.grants()).isEmpty();
+
+        caller.run(admin, () -> members.grant(member.id(), Role.STAFF, org.department().id()));
+        caller.run(admin, () -> members.grant(member.id(), Role.APPROVER, null));
+        var actor = caller.as(member.id(), access::actor);
+        assertThat(actor.organisationId()).isEqualTo(org.organisation().id());
+        assertThat(actor.grants()).extracting(Grant::role).containsExactly(Role.APPROVER, Role.STAFF);
+        assertThat(actor.grants()).extracting(Grant::departmentName).containsExactly(null, "Physiotherapy");
     }
 
     @Test

@@ -58,12 +58,13 @@ public class NotificationsView extends VerticalLayout {
             open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return open;
         }).setKey("open").setAutoWidth(true);
-        grid.setAllRowsVisible(true);
         add(grid);
         refresh();
     }
 
     private void refresh() {
-        grid.setItems(notifications.mine());
+        var mine = notifications.mine();
+        grid.setItems(mine);
+        org.noticeboard.ui.shell.Rows.fit(grid, mine.size());
     }
 }

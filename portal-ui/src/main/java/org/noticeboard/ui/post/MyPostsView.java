@@ -69,7 +69,7 @@ public class MyPostsView extends VerticalLayout {
         grid.addColumn(p -> TIME.format(p.updatedAt().atZone(zone))).setHeader("Updated").setKey("updated").setAutoWidth(true);
         grid.addComponentColumn(this::onX).setHeader("On X").setKey("x").setFlexGrow(2);
         grid.setItems(items);
-        grid.setAllRowsVisible(true);
+        org.noticeboard.ui.shell.Rows.fit(grid, items.size());
         org.noticeboard.ui.shell.OpenRows.open(grid, (withAuthor ? "Posts for the accounts I approve" : "My posts")
                 + ": Enter or a click opens one", item -> grid.getUI().ifPresent(ui ->
                         ui.navigate(ComposerView.class, new RouteParameters("postId", String.valueOf(item.id())))));

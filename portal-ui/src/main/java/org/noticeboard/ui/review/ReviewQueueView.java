@@ -110,7 +110,6 @@ public class ReviewQueueView extends VerticalLayout {
         org.noticeboard.ui.shell.OpenRows.open(grid, "Posts waiting for your review: Enter or a click opens one",
                 item -> grid.getUI().ifPresent(ui -> ui.navigate(ReviewPostView.class,
                         new RouteParameters("postId", String.valueOf(item.postId())))));
-        grid.setAllRowsVisible(true);
         add(grid, new Paragraph("Open a post to read it in full and approve or reject it: click it, or reach it with Tab "
                 + "and the arrow keys and press Enter."));
         refresh();
@@ -132,5 +131,6 @@ public class ReviewQueueView extends VerticalLayout {
                 campaign.getValue() == null ? null : campaign.getValue().id(), age.getValue() == null ? null : age.getValue().olderThan);
         List<QueueItem> items = review.queue(filter, 0, 50);
         grid.setItems(items);
+        org.noticeboard.ui.shell.Rows.fit(grid, items.size());
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import org.noticeboard.ui.shell.Rows;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H2;
@@ -291,6 +292,7 @@ public class FollowListView extends VerticalLayout implements BeforeEnterObserve
         }
         var grid = changeGrid("changes-since");
         grid.setItems(changes);
+        Rows.fit(grid, changes.size());
         box.add(grid);
         if (curator) {
             // up to the newest change shown, so that one made while reading stays unseen
@@ -316,7 +318,6 @@ public class FollowListView extends VerticalLayout implements BeforeEnterObserve
                 .setKey("stakeholder").setFlexGrow(2);
         grid.addColumn(ListChange::memberName).setHeader("By").setKey("by").setAutoWidth(true);
         grid.addColumn(c -> c.note() == null ? "" : c.note()).setHeader("Why").setKey("note").setFlexGrow(2);
-        grid.setAllRowsVisible(true);
         return grid;
     }
 
@@ -346,7 +347,7 @@ public class FollowListView extends VerticalLayout implements BeforeEnterObserve
             }).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         }
         grid.setItems(members);
-        grid.setAllRowsVisible(members.size() <= 50);
+        Rows.fit(grid, members.size());
         box.add(grid);
         return box;
     }
@@ -415,8 +416,8 @@ public class FollowListView extends VerticalLayout implements BeforeEnterObserve
             return box;
         }
         var grid = changeGrid("history");
-        grid.setAllRowsVisible(changes.size() <= 50);
         grid.setItems(changes);
+        Rows.fit(grid, changes.size());
         box.add(grid);
         return box;
     }

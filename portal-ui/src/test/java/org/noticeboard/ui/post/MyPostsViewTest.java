@@ -35,6 +35,11 @@ class MyPostsViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<PostSummary> accounts = _get(Grid.class, spec -> spec.withId("account-posts"));
         assertThat(GridKt._size(accounts)).isPositive();
+        // one post shows whole; the accounts' many posts scroll, so the browser builds only those in sight
+        assertThat(mine.isAllRowsVisible()).isTrue();
+        assertThat(GridKt._size(accounts)).isGreaterThan(org.noticeboard.ui.shell.Rows.SHOWN_WHOLE);
+        assertThat(accounts.isAllRowsVisible()).isFalse();
+        assertThat(accounts.getHeight()).isEqualTo(org.noticeboard.ui.shell.Rows.SCROLLING_HEIGHT);
 
         signIn("sam.staff");
         UI.getCurrent().navigate(org.noticeboard.ui.shell.HomeView.class);
