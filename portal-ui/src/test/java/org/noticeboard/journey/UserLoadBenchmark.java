@@ -235,6 +235,7 @@ class UserLoadBenchmark extends JourneyTest {
 
     /** One browser, its users' pages driven in turn by this thread (Playwright is single-threaded per instance). */
     void drive(List<String> usernames, Instant start, Duration rampUp, int offset, int total, Instant end) {
+        Chromium.lowerThisThread(BROWSER_NICENESS, BROWSER_IDLE);
         try (var chromium = new Chromium(Chromium.forLoad(), BROWSER_NICENESS, BROWSER_IDLE,
                 BROWSER_CPUS.equals("all") ? null : BROWSER_CPUS)) {
             var users = new ArrayList<User>();
