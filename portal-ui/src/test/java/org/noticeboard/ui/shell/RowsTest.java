@@ -2,26 +2,11 @@ package org.noticeboard.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A grid shows a few rows whole and scrolls many, and changes as its rows change. */
+/** A grid shows a few rows whole and scrolls many, and changes as its rows change (no UI needed). */
 class RowsTest {
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(new Routes(), UI::new);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     void a_few_rows_show_whole_and_many_scroll_in_a_grid_of_fixed_height() {
