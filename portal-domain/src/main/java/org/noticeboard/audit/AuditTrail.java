@@ -4,6 +4,7 @@ import static org.noticeboard.db.jooq.Tables.AUDIT_CHAIN_HEAD;
 import static org.noticeboard.db.jooq.Tables.AUDIT_EVENT;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,23 @@ public class AuditTrail {
     public void record(Actor actor, String action, String subjectType, Object subjectId, String summary,
             @Nullable Map<String, ? extends @Nullable Object> before,
             @Nullable Map<String, ? extends @Nullable Object> after) {
+        recordAll(actor, List.of(new Entry(action, subjectType, subjectId, summary, before, after)));
+    }
+
+    /** One change to record: what was done, to what, and its state before and after. */
+    public record Entry(String action, String subjectType, Object subjectId, String summary,
+            @Nullable Map<String, ? extends @Nullable Object> before,
+            @Nullable Map<String, ? extends @Nullable Object> after) {}
+
+    /**
+     * Several changes by one actor, chained in the order given, with three statements however many
+     * there are (publishing a burst of posts records each one).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(Actor actor, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         long org = actor.organisationId();
         // One statement makes sure the organisation's head row exists and locks it until commit (an
         // upsert that changes nothing still locks the row), which puts concurrent changes of one
@@ -45,33 +63,29 @@ public class AuditTrail {
                 .set(AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_SEQ)
                 .returning()
                 .fetchSingle();
-        long seq = head.getLastSeq() + 1;
+        long seq = head.getLastSeq();
+        String previous = head.getLastHash();
         var occurredAt = AuditHashing.truncate(clock.instant());
-        String beforeState = before == null ? null : AuditState.canonical(before);
-        String afterState = after == null ? null : AuditState.canonical(after);
-        String id = subjectId.toString();
-        String hash = AuditHashing.chainHash(head.getLastHash(), org, seq, occurredAt, actor.memberId(),
-                actor.displayName(), action, subjectType, id, summary, beforeState, afterState);
-        db.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.ORGANISATION_ID, org)
-                .set(AUDIT_EVENT.SEQ, seq)
-                .set(AUDIT_EVENT.OCCURRED_AT, occurredAt.atOffset(java.time.ZoneOffset.UTC))
-                .set(AUDIT_EVENT.ACTOR_MEMBER_ID, actor.memberId())
-                .set(AUDIT_EVENT.ACTOR_NAME, actor.displayName())
-                .set(AUDIT_EVENT.ACTION, action)
-                .set(AUDIT_EVENT.SUBJECT_TYPE, subjectType)
-                .set(AUDIT_EVENT.SUBJECT_ID, id)
-                .set(AUDIT_EVENT.SUMMARY, summary)
-                .set(AUDIT_EVENT.BEFORE_STATE, beforeState)
-                .set(AUDIT_EVENT.AFTER_STATE, afterState)
-                .set(AUDIT_EVENT.BEFORE_DIGEST, AuditHashing.digest(beforeState))
-                .set(AUDIT_EVENT.AFTER_DIGEST, AuditHashing.digest(afterState))
-                .set(AUDIT_EVENT.PREV_HASH, head.getLastHash())
-                .set(AUDIT_EVENT.HASH, hash)
-                .execute();
+        var insert = db.insertInto(AUDIT_EVENT, AUDIT_EVENT.ORGANISATION_ID, AUDIT_EVENT.SEQ, AUDIT_EVENT.OCCURRED_AT,
+                AUDIT_EVENT.ACTOR_MEMBER_ID, AUDIT_EVENT.ACTOR_NAME, AUDIT_EVENT.ACTION, AUDIT_EVENT.SUBJECT_TYPE,
+                AUDIT_EVENT.SUBJECT_ID, AUDIT_EVENT.SUMMARY, AUDIT_EVENT.BEFORE_STATE, AUDIT_EVENT.AFTER_STATE,
+                AUDIT_EVENT.BEFORE_DIGEST, AUDIT_EVENT.AFTER_DIGEST, AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.HASH);
+        for (Entry entry : entries) {
+            seq++;
+            String beforeState = entry.before() == null ? null : AuditState.canonical(entry.before());
+            String afterState = entry.after() == null ? null : AuditState.canonical(entry.after());
+            String id = entry.subjectId().toString();
+            String hash = AuditHashing.chainHash(previous, org, seq, occurredAt, actor.memberId(), actor.displayName(),
+                    entry.action(), entry.subjectType(), id, entry.summary(), beforeState, afterState);
+            insert = insert.values(org, seq, occurredAt.atOffset(java.time.ZoneOffset.UTC), actor.memberId(),
+                    actor.displayName(), entry.action(), entry.subjectType(), id, entry.summary(), beforeState, afterState,
+                    AuditHashing.digest(beforeState), AuditHashing.digest(afterState), previous, hash);
+            previous = hash;
+        }
+        insert.execute();
         db.update(AUDIT_CHAIN_HEAD)
                 .set(AUDIT_CHAIN_HEAD.LAST_SEQ, seq)
-                .set(AUDIT_CHAIN_HEAD.LAST_HASH, hash)
+                .set(AUDIT_CHAIN_HEAD.LAST_HASH, previous)
                 .where(AUDIT_CHAIN_HEAD.ORGANISATION_ID.eq(org))
                 .execute();
     }

@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -240,6 +242,24 @@ class MentionRepository {
      * A post of the account went out on X: every mention it answers (linked to it from the inbox, or
      * whose X post it replies to, quotes or reposts) is replied, with its first response time kept.
      */
+    /** Of these posts, those a mention names as its reply, quote or repost. */
+    Set<Long> namedAsAnswer(Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> named = new HashSet<>();
+        db.select(MENTION.REPLY_POST_ID, MENTION.QUOTE_POST_ID, MENTION.REPOST_POST_ID).from(MENTION)
+                .where(MENTION.REPLY_POST_ID.in(postIds).or(MENTION.QUOTE_POST_ID.in(postIds))
+                        .or(MENTION.REPOST_POST_ID.in(postIds)))
+                .forEach(r -> {
+                    named.add(r.value1());
+                    named.add(r.value2());
+                    named.add(r.value3());
+                });
+        named.retainAll(new HashSet<>(postIds));
+        return named;
+    }
+
     List<Long> responded(long organisationId, long accountId, long postId, @Nullable String replyToXPostId,
             @Nullable String quoteXPostId, Instant at) {
         Condition answers = MENTION.REPLY_POST_ID.eq(postId).or(MENTION.QUOTE_POST_ID.eq(postId))

@@ -3,6 +3,7 @@ package org.noticeboard.inbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.noticeboard.access.Access;
 import org.noticeboard.audit.AuditTrail;
@@ -41,5 +42,19 @@ class MentionResponses implements AfterPublish {
             }
             return null;
         });
+    }
+
+    /**
+     * One query finds which of the posts a mention names as its answer; only those, and the posts
+     * that reply to or quote a post, can answer a mention, so only they are looked at one by one.
+     */
+    @Override
+    public void publishedAll(List<Published> posts) {
+        Set<Long> named = mentions.namedAsAnswer(posts.stream().map(Published::postId).toList());
+        for (Published p : posts) {
+            if (p.replyToXPostId() != null || p.quoteXPostId() != null || named.contains(p.postId())) {
+                published(p.organisationId(), p.accountId(), p.postId(), p.replyToXPostId(), p.quoteXPostId(), p.at());
+            }
+        }
     }
 }

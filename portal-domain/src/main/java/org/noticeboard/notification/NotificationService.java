@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.noticeboard.access.Access;
@@ -44,31 +45,46 @@ public class NotificationService {
     /** Tells these members of the organisation (the actor excepted) that something needs them. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void tell(long organisationId, Collection<Long> memberIds, @Nullable Long postId, String text, @Nullable Long except) {
-        var recipients = memberIds.stream().filter(id -> !id.equals(except)).distinct().toList();
-        if (recipients.isEmpty()) {
+        tellEach(organisationId, memberIds.stream().filter(id -> !id.equals(except)).distinct()
+                .map(member -> new Notice(member, postId, text)).toList());
+    }
+
+    /** One notice for one member of the organisation. */
+    public record Notice(long memberId, @Nullable Long postId, String text) {}
+
+    /**
+     * Several notices at once (publishing a burst of posts tells each author): one statement writes
+     * them, one reads the addresses; the e-mails go out after commit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void tellEach(long organisationId, List<Notice> notices) {
+        if (notices.isEmpty()) {
             return;
         }
-        for (long member : recipients) {
-            db.insertInto(NOTIFICATION)
-                    .set(NOTIFICATION.ORGANISATION_ID, organisationId)
-                    .set(NOTIFICATION.MEMBER_ID, member)
-                    .set(NOTIFICATION.POST_ID, postId)
-                    .set(NOTIFICATION.TEXT, text)
-                    .execute();
+        var insert = db.insertInto(NOTIFICATION, NOTIFICATION.ORGANISATION_ID, NOTIFICATION.MEMBER_ID, NOTIFICATION.POST_ID,
+                NOTIFICATION.TEXT);
+        for (Notice notice : notices) {
+            insert = insert.values(organisationId, notice.memberId(), notice.postId(), notice.text());
         }
-        List<String> addresses = db.select(MEMBER.EMAIL).from(MEMBER)
-                .where(MEMBER.ORGANISATION_ID.eq(organisationId), MEMBER.ID.in(recipients), MEMBER.ACTIVE.isTrue(),
+        insert.execute();
+        Map<Long, String> addresses = db.select(MEMBER.ID, MEMBER.EMAIL).from(MEMBER)
+                .where(MEMBER.ORGANISATION_ID.eq(organisationId),
+                        MEMBER.ID.in(notices.stream().map(Notice::memberId).distinct().toList()), MEMBER.ACTIVE.isTrue(),
                         MEMBER.EMAIL.isNotNull())
-                .fetch(MEMBER.EMAIL);
+                .fetchMap(MEMBER.ID, MEMBER.EMAIL);
         if (addresses.isEmpty()) {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                for (String address : addresses) {
+                for (Notice notice : notices) {
+                    String address = addresses.get(notice.memberId());
+                    if (address == null) {
+                        continue;
+                    }
                     try {
-                        mail.send(address, "Noticeboard: " + text, text + "\n\nOpen Noticeboard to see it.");
+                        mail.send(address, "Noticeboard: " + notice.text(), notice.text() + "\n\nOpen Noticeboard to see it.");
                     } catch (RuntimeException e) {
                         // the in-app notification stands; a mail server hiccup must not undo the change
                         log.warn("Could not send a notification e-mail: {}", e.getMessage());

@@ -1,6 +1,7 @@
 package org.noticeboard.publish;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,4 +16,15 @@ public interface AfterPublish {
      */
     void published(long organisationId, long accountId, long postId, @Nullable String replyToXPostId,
             @Nullable String quoteXPostId, Instant at);
+
+    /** A post that went out, as {@link #published} is told of it. */
+    record Published(long organisationId, long accountId, long postId, @Nullable String replyToXPostId,
+            @Nullable String quoteXPostId, Instant at) {}
+
+    /** Several posts that went out together (a batch); by default, each in turn. */
+    default void publishedAll(List<Published> posts) {
+        for (Published p : posts) {
+            published(p.organisationId(), p.accountId(), p.postId(), p.replyToXPostId(), p.quoteXPostId(), p.at());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.noticeboard.publish;
 
+import java.util.List;
 import org.noticeboard.shared.SessionLocks;
 import org.springframework.stereotype.Component;
 
@@ -18,5 +19,10 @@ class PostLocks {
 
     SessionLocks.Held tryLock(long postId) {
         return locks.tryLock(PUBLISHING, postId, "post");
+    }
+
+    /** Of {@code postIds}, as many as are free, up to {@code max}. */
+    SessionLocks.HeldSome tryLockSome(List<Long> postIds, int max) {
+        return locks.tryLockSome(PUBLISHING, postIds, max, "post");
     }
 }

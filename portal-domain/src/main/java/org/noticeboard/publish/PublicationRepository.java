@@ -12,8 +12,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.noticeboard.post.PostState;
@@ -41,13 +44,7 @@ class PublicationRepository {
     }
 
     Optional<DuePost> load(long postId) {
-        var row = db.select(POST.asterisk(), OFFICIAL_ACCOUNT.HANDLE, OFFICIAL_ACCOUNT.X_USER_ID, POST_REVISION.TEXT,
-                        POST_REVISION.REPLY_TO_URL, POST_REVISION.QUOTE_URL, POST_REVISION.ID)
-                .from(POST)
-                .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
-                .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))
-                .where(POST.ID.eq(postId))
-                .fetchOne();
+        var row = selectDue().where(POST.ID.eq(postId)).fetchOne();
         if (row == null) {
             return Optional.empty();
         }
@@ -58,13 +55,119 @@ class PublicationRepository {
                 .orderBy(POST_REVISION_MEDIA.POSITION)
                 .fetch(r -> new DuePost.Image(r.get(POST_REVISION_MEDIA.MEDIA_ID), r.get(MEDIA.CONTENT_TYPE),
                         r.get(POST_REVISION_MEDIA.ALT_TEXT)));
-        return Optional.of(new DuePost(postId, row.get(POST.ORGANISATION_ID), row.get(POST.ACCOUNT_ID),
+        return Optional.of(duePost(row, images));
+    }
+
+    private SelectOnConditionStep<Record> selectDue() {
+        return db.select(POST.asterisk(), OFFICIAL_ACCOUNT.HANDLE, OFFICIAL_ACCOUNT.X_USER_ID, POST_REVISION.TEXT,
+                        POST_REVISION.REPLY_TO_URL, POST_REVISION.QUOTE_URL, POST_REVISION.ID)
+                .from(POST)
+                .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
+                .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION));
+    }
+
+    private static DuePost duePost(Record row, List<DuePost.Image> images) {
+        return new DuePost(row.get(POST.ID), row.get(POST.ORGANISATION_ID), row.get(POST.ACCOUNT_ID),
                 row.get(OFFICIAL_ACCOUNT.HANDLE), row.get(OFFICIAL_ACCOUNT.X_USER_ID), row.get(POST.AUTHOR_ID),
                 PostState.valueOf(row.get(POST.STATE)), row.get(POST.CURRENT_REVISION), row.get(POST_REVISION.TEXT),
                 row.get(POST_REVISION.REPLY_TO_URL), row.get(POST_REVISION.QUOTE_URL), images,
                 instant(row.get(POST.SCHEDULED_AT)), instant(row.get(POST.NEXT_ATTEMPT_AT)),
                 instant(row.get(POST.PUBLISH_STARTED_AT)), row.get(POST.PUBLISH_ATTEMPTS),
-                "REPOST".equals(row.get(POST.KIND))));
+                "REPOST".equals(row.get(POST.KIND)));
+    }
+
+    /** The current revision has no image: a text post, which a batch can send in one request. */
+    private static Condition textOnly() {
+        return DSL.notExists(DSL.selectOne().from(POST_REVISION_MEDIA).join(POST_REVISION)
+                .on(POST_REVISION.ID.eq(POST_REVISION_MEDIA.REVISION_ID))
+                .where(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION)));
+    }
+
+    /**
+     * Posts a batch may take, soonest first: due now (or as soon as approved), scheduled and never sent (nothing to reconcile),
+     * text only (no image to upload) and not reposts.
+     */
+    List<Long> dueForBatch(Instant now, int limit) {
+        // posts due at the same time take turns by account: each account's first post, then each one's
+        // second... so that one account's many posts do not hold back another's first
+        Field<Integer> turn = DSL.rowNumber().over(DSL.partitionBy(POST.ACCOUNT_ID).orderBy(DUE_AT.asc().nullsFirst(), POST.ID)).as("turn");
+        Field<OffsetDateTime> dueAt = DUE_AT.as("due_at");
+        var due = db.select(POST.ID, dueAt, turn).from(POST)
+                .where(POST.STATE.eq(PostState.SCHEDULED.name()), DUE_AT.le(utc(now)).or(DUE_AT.isNull()), POST.PUBLISH_STARTED_AT.isNull(),
+                        POST.KIND.isDistinctFrom("REPOST"), textOnly())
+                .asTable("due");
+        return db.select(due.field(POST.ID)).from(due)
+                .orderBy(due.field(dueAt).asc().nullsFirst(), due.field(turn), due.field(POST.ID))
+                .limit(limit)
+                .fetch(r -> r.value1());
+    }
+
+    /** Of these posts, those still as {@link #dueForBatch} found them, with what publishing them needs. */
+    List<DuePost> loadForBatch(List<Long> postIds, Instant now) {
+        return selectDue()
+                .where(POST.ID.in(postIds), POST.STATE.eq(PostState.SCHEDULED.name()), DUE_AT.le(utc(now)).or(DUE_AT.isNull()),
+                        POST.PUBLISH_STARTED_AT.isNull(), POST.KIND.isDistinctFrom("REPOST"), textOnly())
+                .fetch(row -> duePost(row, List.of()));
+    }
+
+    /**
+     * {@link #markSent} for a batch, in two statements: the ids of the posts claimed, those not
+     * withdrawn, edited or taken meanwhile.
+     */
+    List<Long> markAllSent(List<DuePost> posts, Instant now) {
+        if (posts.isEmpty()) {
+            return List.of();
+        }
+        List<Long> claimed = db.resultQuery("""
+                        update post set state = 'PUBLISHING', publish_started_at = {0}, publish_attempts = v.attempt,
+                            next_attempt_at = null, updated_at = {0}, version = post.version + 1
+                        from unnest({1}, {2}, {3}) as v(id, revision, attempt)
+                        where post.id = v.id and post.current_revision = v.revision and post.state = 'SCHEDULED'
+                            and post.publish_started_at is null
+                        returning post.id""",
+                        DSL.val(utc(now)),
+                        DSL.val(posts.stream().map(DuePost::postId).toArray(Long[]::new)),
+                        DSL.val(posts.stream().map(DuePost::revision).toArray(Integer[]::new)),
+                        DSL.val(posts.stream().map(p -> p.attempts() + 1).toArray(Integer[]::new)))
+                .fetch(r -> r.get(0, Long.class));
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        var insert = db.insertInto(POST_PUBLICATION_ATTEMPT, POST_PUBLICATION_ATTEMPT.ORGANISATION_ID,
+                POST_PUBLICATION_ATTEMPT.POST_ID, POST_PUBLICATION_ATTEMPT.ATTEMPT, POST_PUBLICATION_ATTEMPT.STARTED_AT,
+                POST_PUBLICATION_ATTEMPT.OUTCOME);
+        for (DuePost post : posts) {
+            if (claimed.contains(post.postId())) {
+                insert = insert.values(post.organisationId(), post.postId(), post.attempts() + 1, utc(now), "SENT");
+            }
+        }
+        insert.execute();
+        return claimed;
+    }
+
+    /** A post a batch sent and X created, as {@code xPostId}, at {@code at}. */
+    record Sent(DuePost post, int attempt, String xPostId, Instant at) {}
+
+    /** {@link #published} and {@link #attempt} for a batch, in two statements. */
+    void allPublished(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        Field<Long[]> ids = DSL.val(sent.stream().map(s -> s.post().postId()).toArray(Long[]::new));
+        Field<String[]> xIds = DSL.val(sent.stream().map(Sent::xPostId).toArray(String[]::new));
+        Field<OffsetDateTime[]> times = DSL.val(sent.stream().map(s -> utc(s.at())).toArray(OffsetDateTime[]::new));
+        db.execute("""
+                update post set state = 'PUBLISHED', x_post_id = v.x_post_id, published_at = v.at,
+                    publish_started_at = null, next_attempt_at = null, publish_problem = null,
+                    publish_problem_kind = null, updated_at = v.at, version = post.version + 1
+                from unnest({0}, {1}, {2}) as v(id, x_post_id, at)
+                where post.id = v.id""", ids, xIds, times);
+        db.execute("""
+                update post_publication_attempt a set finished_at = v.at, outcome = 'PUBLISHED', detail = null,
+                    x_post_id = v.x_post_id
+                from unnest({0}, {1}, {2}, {3}) as v(id, attempt, x_post_id, at)
+                where a.post_id = v.id and a.attempt = v.attempt and a.outcome = 'SENT'""",
+                ids, DSL.val(sent.stream().map(Sent::attempt).toArray(Integer[]::new)), xIds, times);
     }
 
     byte[] mediaBytes(long mediaId) {

@@ -6,9 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -171,6 +178,152 @@ public class Publisher {
     }
 
     /**
+     * Publishes up to {@code max} due text posts together: a burst (many posts due at the same
+     * minute) goes out at the rate X answers, not at the rate of one post's bookkeeping.
+     *
+     * <p>The same rule as {@link #publish} keeps each post on X at most once: the batch takes each
+     * post's lock (posts another worker holds are left to it), records in one transaction that every
+     * post it took is about to be sent, and only then sends them, at most {@code concurrency} at a time.
+     * Whatever X answered each one is recorded as {@link #publish} records it, and the posts X created
+     * are recorded published together, in one transaction. If this instance dies meanwhile, each post
+     * it took is left marked as sent, and is looked for on X before it is ever sent again.
+     *
+     * <p>{@code taken} hears which posts the batch took, after they are marked and before any is sent
+     * (the scheduler drops the runs it had planned for them). Posts with images, reposts and posts
+     * an earlier attempt may have sent are left to {@link #publish}. Returns the ids of the posts taken.
+     */
+    public List<Long> publishBatch(int max, int concurrency, Consumer<List<Long>> taken) {
+        Instant now = clock.instant();
+        // more candidates than the batch takes, so that workers running batches at once share them out
+        List<Long> candidates = publications.dueForBatch(now, max * 4);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        try (var held = locks.tryLockSome(candidates, max)) {
+            if (held.ids().isEmpty()) {
+                return List.of();
+            }
+            // an account whose token cannot be had is left to publish(), which records why
+            Map<Long, XToken> tokenOf = new HashMap<>();
+            Set<Long> withoutToken = new HashSet<>();
+            List<DuePost> ready = new ArrayList<>();
+            Map<Long, Integer> turn = new HashMap<>();
+            held.ids().forEach(id -> turn.put(id, turn.size()));
+            List<DuePost> loaded = new ArrayList<>(publications.loadForBatch(held.ids(), now));
+            // in the order they were chosen: accounts take turns
+            loaded.sort(java.util.Comparator.comparingInt(p -> turn.get(p.postId())));
+            for (DuePost post : loaded) {
+                if (!tokenOf.containsKey(post.accountId()) && !withoutToken.contains(post.accountId())) {
+                    try {
+                        tokenOf.put(post.accountId(), tokens.tokenFor(post.accountId()));
+                    } catch (XException e) {
+                        withoutToken.add(post.accountId());
+                    }
+                }
+                if (tokenOf.containsKey(post.accountId())) {
+                    ready.add(post);
+                }
+            }
+            List<Long> claimedIds = ready.isEmpty() ? List.of() : tx.execute(s -> publications.markAllSent(ready, now));
+            if (claimedIds == null || claimedIds.isEmpty()) {
+                return List.of();
+            }
+            taken.accept(claimedIds);
+            Set<Long> claimed = Set.copyOf(claimedIds);
+            List<DuePost> sending = ready.stream().filter(p -> claimed.contains(p.postId())).toList();
+            List<PublicationRepository.Sent> created = new ArrayList<>();
+            List<Refused> refused = new ArrayList<>();
+            send(sending, tokenOf, concurrency, created, refused);
+            if (!created.isEmpty()) {
+                allPublished(created);
+            }
+            for (Refused r : refused) {
+                failure(r.post(), r.post().attempts() + 1, r.at(), r.error(), true, false);
+            }
+            return claimedIds;
+        }
+    }
+
+    private record Refused(DuePost post, XException error, Instant at) {}
+
+    /** Sends each post's create request, at most {@code concurrency} at a time, and sorts X's answers. */
+    private void send(List<DuePost> posts, Map<Long, XToken> tokenOf, int concurrency,
+            List<PublicationRepository.Sent> created, List<Refused> refused) {
+        var permits = new Semaphore(Math.max(1, concurrency));
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> answers = new ArrayList<>();
+            for (DuePost post : posts) {
+                answers.add(executor.submit(() -> {
+                    permits.acquireUninterruptibly();
+                    try {
+                        XPost xPost = x.createPost(tokenOf.get(post.accountId()), new NewXPost(post.text(),
+                                statusId(post.replyToUrl()), statusId(post.quoteUrl()), List.of()));
+                        synchronized (created) {
+                            created.add(new PublicationRepository.Sent(post, post.attempts() + 1, xPost.id(), clock.instant()));
+                        }
+                    } catch (XException e) {
+                        synchronized (refused) {
+                            refused.add(new Refused(post, e, clock.instant()));
+                        }
+                    } catch (RuntimeException e) {
+                        // not an answer from X: whether it went out is unknown, so it is looked for before it is sent again
+                        synchronized (refused) {
+                            refused.add(new Refused(post, new XException(XFailure.UNKNOWN_OUTCOME, null,
+                                    "no answer (" + e.getClass().getSimpleName() + ")"), clock.instant()));
+                        }
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (Future<?> answer : answers) {
+                try {
+                    answer.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // each task keeps its own outcome; nothing escapes it
+                }
+            }
+        }
+    }
+
+    /** The posts of a batch that X created: recorded published, audited and announced in one transaction. */
+    private void allPublished(List<PublicationRepository.Sent> created) {
+        Map<Long, List<PublicationRepository.Sent>> byOrganisation = new LinkedHashMap<>();
+        created.forEach(s -> byOrganisation.computeIfAbsent(s.post().organisationId(), o -> new ArrayList<>()).add(s));
+        tx.executeWithoutResult(status -> {
+            publications.allPublished(created);
+            byOrganisation.forEach((organisation, sent) -> {
+                access.asSystem(organisation, "Noticeboard (publishing)", () -> {
+                    audit.recordAll(access.actor(), sent.stream()
+                            .map(s -> publishedEntry(s.post(), s.xPostId(), false)).toList());
+                    return null;
+                });
+                notifications.tellEach(organisation, sent.stream().map(s -> publishedNotice(s.post())).toList());
+            });
+            var told = created.stream().map(s -> new AfterPublish.Published(s.post().organisationId(),
+                    s.post().accountId(), s.post().postId(), statusId(s.post().replyToUrl()), statusId(s.post().quoteUrl()),
+                    s.at())).toList();
+            afterPublish.forEach(listener -> listener.publishedAll(told));
+        });
+        publishedHere.addAndGet(created.size());
+        for (PublicationRepository.Sent s : created) {
+            log.info("Post {} published to @{} as X post {}", s.post().postId(), s.post().handle(), s.xPostId());
+        }
+    }
+
+    private static AuditTrail.Entry publishedEntry(DuePost post, String xPostId, boolean reconciled) {
+        return new AuditTrail.Entry("post.published", "post", post.postId(), "Published to X as @" + post.handle()
+                + ", post " + xPostId + (reconciled ? " (found on X after an unanswered attempt)" : ""),
+                Map.of("state", post.state().name()), Map.of("state", PostState.PUBLISHED.name(), "xPostId", xPostId));
+    }
+
+    private static NotificationService.Notice publishedNotice(DuePost post) {
+        return new NotificationService.Notice(post.authorId(), post.postId(), "Your post to @" + post.handle() + " is on X.");
+    }
+
+    /**
      * A repost: X's repost endpoint leaves one repost per user and post however often it is asked, so
      * an attempt whose answer was lost is simply sent again.
      */
@@ -265,14 +418,10 @@ public class Publisher {
                     reconciled ? "RECONCILED" : "PUBLISHED", reconciled
                             ? "An earlier attempt had reached X; found there, not posted again" : null, xPostId);
             access.asSystem(post.organisationId(), "Noticeboard (publishing)", () -> {
-                audit.record(access.actor(), "post.published", "post", post.postId(), "Published to X as @"
-                                + post.handle() + ", post " + xPostId + (reconciled ? " (found on X after an unanswered attempt)" : ""),
-                        Map.of("state", post.state().name()),
-                        Map.of("state", PostState.PUBLISHED.name(), "xPostId", xPostId));
+                audit.recordAll(access.actor(), List.of(publishedEntry(post, xPostId, reconciled)));
                 return null;
             });
-            notifications.tell(post.organisationId(), Set.of(post.authorId()), post.postId(),
-                    "Your post to @" + post.handle() + " is on X.", null);
+            notifications.tellEach(post.organisationId(), List.of(publishedNotice(post)));
             for (AfterPublish listener : afterPublish) {
                 listener.published(post.organisationId(), post.accountId(), post.postId(),
                         post.repost() ? null : statusId(post.replyToUrl()), statusId(post.quoteUrl()), now);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.noticeboard.access.NotPermittedException;
 import org.noticeboard.access.Role;
 import org.noticeboard.audit.AuditQuery;
+import org.noticeboard.publish.AfterPublish;
 import org.noticeboard.audit.AuditService;
 import org.noticeboard.post.Post;
 import org.noticeboard.post.PostService;
@@ -58,6 +60,8 @@ class MentionServiceTest {
     @Autowired FakeX x;
     @Autowired FakeTokens tokens;
     @Autowired ShiftableClock clock;
+    @Autowired MentionResponses responses;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     InboxFixture.Trust trust;
     XUser mp = new XUser("6101", "JaneDoeMP", "Jane Doe MP");
@@ -227,6 +231,29 @@ class MentionServiceTest {
         Post approvedAgain = as(Role.APPROVER, () -> review.approve(second.id(), second.current().number(), second.version()));
         publisher.publish(approvedAgain.id());
         assertThat(as(Role.STAFF, () -> inbox.get(mention.id())).responseTime().toMinutes()).isEqualTo(45);
+    }
+
+    @Test
+    void posts_published_together_answer_the_mentions_that_name_them_and_no_others() {
+        Mention named = polled(mp, "Will the minor injuries unit open at weekends?");
+        Mention other = polled(mp, "Thanks for the update on parking.");
+        Post reply = as(Role.STAFF, () -> inbox.startReply(named.id(), null, Map.of()));
+        clock.advance(Duration.ofMinutes(20));
+        Instant at = clock.instant();
+
+        // told of a batch: the post the mention names as its reply (even with its reply link gone), and
+        // a post that answers nothing
+        tx.executeWithoutResult(s -> responses.publishedAll(List.of(
+                new AfterPublish.Published(trust.org().organisation().id(), trust.account(), reply.id(), null, null, at),
+                new AfterPublish.Published(trust.org().organisation().id(), trust.account(), reply.id() + 100_000, null,
+                        null, at))));
+
+        Mention answered = as(Role.STAFF, () -> inbox.get(named.id()));
+        assertThat(answered.state()).isEqualTo(MentionState.REPLIED);
+        assertThat(answered.responseTime().toMinutes()).isEqualTo(20);
+        assertThat(as(Role.STAFF, () -> inbox.get(other.id())).state()).isNotEqualTo(MentionState.REPLIED);
+        assertThat(as(Role.AUDITOR, () -> audit.search(AuditQuery.all().withAction("mention.responded"), 0, 10)))
+                .singleElement().satisfies(e -> assertThat(e.summary()).contains("post " + reply.id()));
     }
 
     @Test

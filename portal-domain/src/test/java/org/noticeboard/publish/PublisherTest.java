@@ -57,6 +57,7 @@ class PublisherTest {
     @Autowired FakeX x;
     @Autowired FakeTokens tokens;
     @Autowired ShiftableClock clock;
+    @Autowired PostLocks locks;
 
     World.Org trust;
     String xUserId;
@@ -340,6 +341,97 @@ class PublisherTest {
             pool.shutdown();
         }
         assertThat(x.postsBy(xUserId)).hasSize(1);
+    }
+
+    @Test
+    void a_batch_sends_the_due_text_posts_once_each_and_records_them_as_one_post_at_a_time_would() {
+        var first = approved("Batch: clinic times");
+        var second = approved("Batch: car park closed");
+        var third = approved("Batch: flu jabs");
+        byte[] png = TestImages.png();
+        long mediaId = caller.as(trust.member(Role.STAFF), () -> media.upload("ward.png", png).mediaId());
+        var withImage = approved("Batch: new ward", List.of(new AttachedImage(mediaId, "The new ward")));
+        var nextWeek = approved("Batch: next week");
+        var later = caller.as(trust.member(Role.APPROVER), () -> posts.schedule(nextWeek.id(),
+                java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/London")).plusHours(2).withSecond(0).withNano(0),
+                nextWeek.version()));
+        var taken = new ArrayList<Long>();
+
+        var ids = publisher.publishBatch(50, 2, taken::addAll);
+
+        assertThat(ids).contains(first.id(), second.id(), third.id()).doesNotContain(withImage.id(), later.id());
+        assertThat(taken).containsExactlyInAnyOrderElementsOf(ids);
+        for (var post : List.of(first, second, third)) {
+            var published = reload(post.id());
+            assertThat(published.state()).isEqualTo(PostState.PUBLISHED);
+            assertThat(x.postsBy(xUserId)).filteredOn(p -> p.id().equals(published.publication().xPostId()))
+                    .singleElement().satisfies(p -> assertThat(p.text()).isEqualTo(post.current().text()));
+            assertThat(caller.as(trust.member(Role.APPROVER), () -> publisher.attempts(post.id())))
+                    .singleElement().satisfies(a -> {
+                        assertThat(a.outcome()).isEqualTo("PUBLISHED");
+                        assertThat(a.xPostId()).isEqualTo(published.publication().xPostId());
+                        assertThat(a.finishedAt()).isNotNull();
+                    });
+        }
+        assertThat(caller.as(trust.member(Role.AUDITOR), () -> audit.search(AuditQuery.all().withAction("post.published"), 0, 10)))
+                .hasSize(3).allSatisfy(e -> assertThat(e.summary()).startsWith("Published to X as @"));
+        assertThat(caller.as(trust.member(Role.AUDITOR), () -> audit.verify()).intact()).isTrue();
+        assertThat(caller.as(trust.member(Role.STAFF), () -> notifications.mine()))
+                .filteredOn(n -> n.text().contains("is on X")).hasSize(3);
+        assertThat(reload(withImage.id()).state()).isEqualTo(PostState.SCHEDULED);
+        assertThat(reload(later.id()).state()).isEqualTo(PostState.SCHEDULED);
+
+        // nothing is taken twice; the post with an image goes out one at a time
+        assertThat(publisher.publishBatch(50, 2, taken::addAll)).doesNotContain(first.id(), second.id(), third.id());
+        assertThat(publisher.publish(withImage.id()).kind()).isEqualTo(PublishOutcome.Kind.PUBLISHED);
+        assertThat(x.postsBy(xUserId)).hasSize(4);
+    }
+
+    @Test
+    void a_batch_leaves_a_post_another_worker_holds_and_that_worker_publishes_it_once() {
+        var held = approved("Batch: held by another worker");
+        var free = approved("Batch: free to take");
+
+        List<Long> ids;
+        try (var lock = locks.tryLock(held.id())) {
+            assertThat(lock.acquired()).isTrue();
+            ids = publisher.publishBatch(50, 4, taken -> { });
+            assertThat(reload(held.id()).state()).isEqualTo(PostState.SCHEDULED);
+        }
+
+        assertThat(ids).contains(free.id()).doesNotContain(held.id());
+        assertThat(publisher.publish(held.id()).kind()).isEqualTo(PublishOutcome.Kind.PUBLISHED);
+        assertThat(x.postsBy(xUserId)).extracting(org.noticeboard.xapi.XPost::text)
+                .containsExactlyInAnyOrder("Batch: held by another worker", "Batch: free to take");
+    }
+
+    @Test
+    void what_x_refuses_or_leaves_unanswered_in_a_batch_is_handled_as_for_one_post_and_never_posted_twice() {
+        var a = approved("Batch: first of three");
+        var b = approved("Batch: second of three");
+        var c = approved("Batch: third of three");
+        x.nextCreate(Cue.FAIL_BEFORE, () -> failure(XFailure.DUPLICATE, "You are not allowed to create a Tweet with duplicate content."));
+        x.nextCreate(Cue.CREATE_THEN_FAIL, () -> failure(XFailure.UNKNOWN_OUTCOME, "Read timed out"));
+
+        // one at a time, so the first create X is asked for is refused and the second goes unanswered
+        assertThat(publisher.publishBatch(50, 1, taken -> { })).contains(a.id(), b.id(), c.id());
+
+        var states = List.of(reload(a.id()), reload(b.id()), reload(c.id()));
+        assertThat(states).filteredOn(p -> p.state() == PostState.FAILED).singleElement()
+                .satisfies(p -> assertThat(p.publication().problemKind()).isEqualTo("DUPLICATE"));
+        var unanswered = states.stream().filter(p -> p.state() == PostState.PUBLISHING).toList();
+        assertThat(unanswered).singleElement()
+                .satisfies(p -> assertThat(p.publication().problem()).contains("will not post it twice"));
+        assertThat(states).filteredOn(p -> p.state() == PostState.PUBLISHED).hasSize(1);
+        assertThat(caller.as(trust.member(Role.STAFF), () -> notifications.mine()))
+                .anySatisfy(n -> assertThat(n.text()).contains("could not be published"));
+
+        // the unanswered one reached X: a later attempt finds it there and does not send it again
+        clock.advance(Publisher.backoff(1).plusSeconds(1));
+        assertThat(publisher.publishBatch(50, 1, taken -> { })).doesNotContain(unanswered.getFirst().id());
+        assertThat(publisher.publish(unanswered.getFirst().id()).kind()).isEqualTo(PublishOutcome.Kind.RECONCILED);
+        assertThat(x.postsBy(xUserId)).hasSize(2);
+        assertThat(caller.as(trust.member(Role.AUDITOR), () -> audit.verify()).intact()).isTrue();
     }
 
     @Test

@@ -189,7 +189,8 @@ public class XIntegrationConfiguration {
     @Bean
     PublishingTasks publishingTasks(Publisher publisher, org.jooq.DSLContext db, Clock clock, XProperties properties) {
         return new PublishingTasks(publisher, db, clock, properties.publishing().pollInterval(),
-                properties.publishing().lookAhead());
+                properties.publishing().lookAhead(), properties.publishing().batchSize(),
+                properties.publishing().batchConcurrency());
     }
 
     /** Metrics are due by the hour: looking every minute (or at the publishing interval, if longer) is soon enough. */

@@ -42,5 +42,9 @@ public record XProperties(
             /** how long another instance waits before it takes over the work of one that stopped answering */
             @DefaultValue("5s") Duration heartbeat,
             /** how far ahead each post's publication is planned, so that it starts at its due time */
-            @DefaultValue("60s") Duration lookAhead) {}
+            @DefaultValue("60s") Duration lookAhead,
+            /** at most how many due text posts one worker takes and sends together (1: one at a time) */
+            @DefaultValue("50") int batchSize,
+            /** at most how many create requests one batch has waiting for X at once */
+            @DefaultValue("8") int batchConcurrency) {}
 }

@@ -43,17 +43,19 @@ public final class RateLimitBook {
     /**
      * Takes one request from the window, or throws {@link XFailure#RATE_LIMITED} with the reset
      * time when none is left. An unknown window, or one whose reset has passed, lets the call go.
+     * Returns the window as the request left it, or null when no window was known.
      */
-    public void acquire(String xUserId, String endpoint) {
+    public @Nullable Window acquire(String xUserId, String endpoint) {
         OffsetDateTime now = now();
-        int taken = db.update(X_RATE_LIMIT)
+        var taken = db.update(X_RATE_LIMIT)
                 .set(X_RATE_LIMIT.REMAINING, X_RATE_LIMIT.REMAINING.minus(1))
                 .set(X_RATE_LIMIT.UPDATED_AT, now)
                 .where(X_RATE_LIMIT.X_USER_ID.eq(xUserId), X_RATE_LIMIT.ENDPOINT.eq(endpoint),
                         X_RATE_LIMIT.RESET_AT.gt(now), X_RATE_LIMIT.REMAINING.gt(0))
-                .execute();
-        if (taken == 1) {
-            return;
+                .returning(X_RATE_LIMIT.REQUEST_LIMIT, X_RATE_LIMIT.REMAINING, X_RATE_LIMIT.RESET_AT)
+                .fetchOne();
+        if (taken != null) {
+            return new Window(taken.getRequestLimit(), taken.getRemaining(), taken.getResetAt().toInstant(), now.toInstant());
         }
         OffsetDateTime exhaustedUntil = db.select(X_RATE_LIMIT.RESET_AT)
                 .from(X_RATE_LIMIT)
@@ -65,6 +67,17 @@ public final class RateLimitBook {
             throw new XException(XFailure.RATE_LIMITED, null, "The rate limit of " + endpoint
                     + " is used up for this X account until " + reset + "; X was not called", reset, null);
         }
+        return null;
+    }
+
+    /**
+     * Whether what X said after a request leaves the book as it is: the window {@link #acquire}
+     * took the request from, with as many requests left or more (answers overtake each other, and
+     * within a window the count only goes down). Then {@link #record} is not needed.
+     */
+    static boolean agrees(@Nullable Window taken, int limit, int remaining, Instant resetAt) {
+        return taken != null && taken.limit() == Math.max(0, limit) && taken.resetAt().equals(resetAt)
+                && Math.max(0, remaining) >= taken.remaining();
     }
 
     /** What X said in its {@code x-rate-limit-*} headers. */

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.noticeboard.publish.PublishOutcome;
 import org.noticeboard.publish.Publisher;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * look-ahead before it), so a post starts when it is due rather than when a scan next notices it.
  * If a post's time moves later, its early execution finds it not yet due and ends; the scan plans it
  * again. If its time moves earlier, the scan brings the planned execution forward.
+ *
+ * <p>Each {@code publish-post} execution first publishes, as one batch, the text posts due now
+ * ({@link Publisher#publishBatch}), its own among them when it is one; the batch drops the
+ * executions planned for the posts it took. Then it publishes its own post if the batch did not.
  */
 public final class PublishingTasks {
 
@@ -32,9 +37,17 @@ public final class PublishingTasks {
     private final OneTimeTask<Void> publishPost;
     private final RecurringTask<Void> scanDue;
 
-    public PublishingTasks(Publisher publisher, DSLContext db, Clock clock, Duration pollInterval, Duration lookAhead) {
+    public PublishingTasks(Publisher publisher, DSLContext db, Clock clock, Duration pollInterval, Duration lookAhead,
+            int batchSize, int batchConcurrency) {
         PublishQueue queue = new PublishQueue(db);
         this.publishPost = Tasks.oneTime(PublishQueue.TASK).execute((instance, context) -> {
+            if (batchSize > 1) {
+                // the other text posts due now go out together with this one (a burst at one minute)
+                List<Long> taken = publisher.publishBatch(batchSize, batchConcurrency, queue::forget);
+                if (!taken.isEmpty()) {
+                    log.debug("publish-post {}: a batch took {} posts", instance.getId(), taken.size());
+                }
+            }
             PublishOutcome outcome = publisher.publish(Long.parseLong(instance.getId()));
             log.debug("publish-post {}: {}", instance.getId(), outcome.kind());
         });

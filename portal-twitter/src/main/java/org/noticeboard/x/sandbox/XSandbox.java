@@ -439,8 +439,11 @@ public class XSandbox {
 
     // ------------------------------------------------------------------ writing, as X does it
 
-    /** {@code POST /2/tweets}: X's checks (length, media, reply and quote targets, duplicate content), then the post. */
-    SandboxPost publish(long authorId, String text, @Nullable Long replyTo, @Nullable Long quote, List<Long> mediaIds) {
+    /**
+     * {@code POST /2/tweets}: X's checks (length, media, reply and quote targets, duplicate content),
+     * then the post, stored with the text as given; returns its id.
+     */
+    String publish(long authorId, String text, @Nullable Long replyTo, @Nullable Long quote, List<Long> mediaIds) {
         if (text.isEmpty() && mediaIds.isEmpty()) {
             throw ApiProblem.invalidBody("You must provide text or media to create a Tweet.");
         }
@@ -471,7 +474,7 @@ public class XSandbox {
             }
             return insertPost(db, authorId, text, replyTo, quote, mediaIds, now());
         });
-        return post(String.valueOf(id)).orElseThrow();
+        return String.valueOf(id);
     }
 
     private void checkMedia(DSLContext db, long authorId, List<Long> mediaIds) {

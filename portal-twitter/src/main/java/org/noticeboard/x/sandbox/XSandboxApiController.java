@@ -151,12 +151,12 @@ class XSandboxApiController {
         } else if (request.containsKey("media")) {
             throw ApiProblem.invalidBody("$.media: must be an object");
         }
-        SandboxPost post = sandbox.publish(caller.userId(), text, replyTo, quote, mediaIds);
+        String id = sandbox.publish(caller.userId(), text, replyTo, quote, mediaIds);
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", post.id());
-        data.put("text", post.text());
-        data.put("edit_history_tweet_ids", List.of(post.id()));
-        data.put("edit_history_post_ids", List.of(post.id()));
+        data.put("id", id);
+        data.put("text", text);
+        data.put("edit_history_tweet_ids", List.of(id));
+        data.put("edit_history_post_ids", List.of(id));
         return json(201, Map.of("data", data));
     }
 

@@ -240,6 +240,7 @@ class DatabaseOutageTest {
         var postIds = FaultPortals.approvedAndHeld(portal, trust, trust.account().id(), texts);
 
         Instant restartedAt;
+        int waitingAtRestart;
         // the test holds the posts' rows, so the publisher's first write of each waits on PostgreSQL when the restart comes
         try (var holder = direct.getConnection()) {
             holder.setAutoCommit(false);
@@ -250,12 +251,15 @@ class DatabaseOutageTest {
             DSL.using(holder, SQLDialect.POSTGRES).selectFrom(POST).where(POST.ID.in(postIds)).forUpdate().fetch();
             int waiting = 0;
             Instant deadline = Instant.now().plusSeconds(20);
-            while (waiting < 4 && Instant.now().isBefore(deadline)) {
+            // the publishing threads all reach for these posts: one batch holds their locks and waits to mark
+            // them sent, the other threads find them taken
+            while (waiting < 1 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
                 waiting = db.fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
                         .and(DSL.field("datname").eq(DSL.currentCatalog())));
             }
-            assertThat(waiting).as("publisher statements waiting on the posts' rows").isGreaterThanOrEqualTo(4);
+            assertThat(waiting).as("publisher statements waiting on the posts' rows").isGreaterThanOrEqualTo(1);
+            waitingAtRestart = waiting;
             outage.stop();
             outage.start();
             restartedAt = Instant.now();
@@ -276,8 +280,8 @@ class DatabaseOutageTest {
         assertThat(sandbox.sandbox().countPostsBy(handle)).isEqualTo(postIds.size());
         texts.forEach(text -> assertThat(sandbox.sandbox().countPostsWithText(handle, text)).as("copies of \"%s\"", text)
                 .isEqualTo(1));
-        System.out.printf("DatabaseOutageTest: restart with 4 publisher writes in progress; all %d posts published %d ms "
-                + "after it%n", postIds.size(), allPublishedAfter.toMillis());
+        System.out.printf("DatabaseOutageTest: restart with %d publisher writes in progress; all %d posts published %d ms "
+                + "after it%n", waitingAtRestart, postIds.size(), allPublishedAfter.toMillis());
     }
 
     static PostDraft draft(long accountId, String text) {

@@ -109,10 +109,16 @@ class KilledInstanceTest {
             throws Exception {
         // the second instance, in a JVM of its own, on the same database, reaching X through its own proxy;
         // it starts while this one does and the posts are written (held back, so nothing is due yet)
-        child = startChild(FaultPortals.properties(database.url(), database, childX.baseUrl() + "/x-sandbox/2/", sandbox,
-                "killed-instance"));
-        survivor = FaultPortals.start(FaultPortals.properties(database.url(), database,
-                survivorX.baseUrl() + "/x-sandbox/2/", sandbox, "killed-instance"));
+        // both publish in batches of two (eight posts at a time each, X answering each in a second), so that the
+        // work lasts long enough for the child to be killed in the middle of it
+        var childProperties = FaultPortals.properties(database.url(), database, childX.baseUrl() + "/x-sandbox/2/", sandbox,
+                "killed-instance");
+        childProperties.add("noticeboard.x.publishing.batch-size=2");
+        child = startChild(childProperties);
+        var survivorProperties = FaultPortals.properties(database.url(), database, survivorX.baseUrl() + "/x-sandbox/2/",
+                sandbox, "killed-instance");
+        survivorProperties.add("noticeboard.x.publishing.batch-size=2");
+        survivor = FaultPortals.start(survivorProperties);
         var world = survivor.getBean(World.class);
         var caller = survivor.getBean(TestCaller.class);
         var accounts = survivor.getBean(OfficialAccountService.class);
@@ -149,12 +155,17 @@ class KilledInstanceTest {
         postIds.forEach(id -> due.put(id, now));
         FaultPortals.dueAt(db, due);
 
-        // kill the child once it has sent a few posts and is still busy
+        // kill the child once it has recorded some posts as published and has others on their way to X
         Instant deadline = Instant.now().plusSeconds(60);
-        while (childX.countRequestsMatching(postRequestedFor(urlEqualTo(CREATE)).build()).getCount() < 6
+        while ((publishedIn(Files.readString(childLog)).isEmpty()
+                || childX.countRequestsMatching(postRequestedFor(urlEqualTo(CREATE)).build()).getCount()
+                        <= publishedIn(Files.readString(childLog)).size())
                 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
+        // the proxy passes the requests on to X at once and holds X's answers back for a second: a moment's wait
+        // leaves the posts on their way created on X, their answers not yet back
+        Thread.sleep(300);
         kill9(child);
         Instant killedAt = Instant.now();
         // from now on X answers the survivor at once: what remains to measure is the takeover

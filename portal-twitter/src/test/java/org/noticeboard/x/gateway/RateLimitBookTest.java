@@ -77,6 +77,27 @@ class RateLimitBookTest {
     }
 
     @Test
+    void a_call_learns_the_window_it_took_from_and_an_answer_that_agrees_with_it_needs_no_writing() {
+        assertThat(book.acquire(USER, CREATE)).as("no window known yet").isNull();
+        book.record(USER, CREATE, 100, 42, reset);
+
+        var taken = book.acquire(USER, CREATE);
+
+        assertThat(taken).isNotNull();
+        assertThat(taken.limit()).isEqualTo(100);
+        assertThat(taken.remaining()).isEqualTo(41);
+        assertThat(taken.resetAt()).isEqualTo(reset);
+        // X counted the same, or fewer (another answer overtook this one): the book already says as much
+        assertThat(RateLimitBook.agrees(taken, 100, 41, reset)).isTrue();
+        assertThat(RateLimitBook.agrees(taken, 100, 45, reset)).isTrue();
+        // X counted more requests, a new window or a new limit: what X said must be written
+        assertThat(RateLimitBook.agrees(taken, 100, 40, reset)).isFalse();
+        assertThat(RateLimitBook.agrees(taken, 100, 99, reset.plus(Duration.ofMinutes(15)))).isFalse();
+        assertThat(RateLimitBook.agrees(taken, 200, 41, reset)).isFalse();
+        assertThat(RateLimitBook.agrees(null, 100, 41, reset)).isFalse();
+    }
+
+    @Test
     void a_used_up_window_refuses_until_its_reset() {
         book.record(USER, CREATE, 100, 0, reset);
 

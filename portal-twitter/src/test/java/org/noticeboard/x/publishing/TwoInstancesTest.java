@@ -60,6 +60,8 @@ class TwoInstancesTest {
                 "noticeboard.x.publishing.enabled=" + publishing,
                 "noticeboard.x.publishing.poll-interval=250ms",
                 "noticeboard.x.publishing.heartbeat=2s",
+                // batches of 10 (4 threads: 40 posts at a time), so that 200 posts are enough for both to take a share
+                "noticeboard.x.publishing.batch-size=10",
                 "noticeboard.x.api-base-url=" + sandbox.baseUrl() + "/2/",
                 "noticeboard.x.token-uri=" + sandbox.baseUrl() + "/2/oauth2/token",
                 "noticeboard.x.authorization-uri=" + sandbox.baseUrl() + "/i/oauth2/authorize",
