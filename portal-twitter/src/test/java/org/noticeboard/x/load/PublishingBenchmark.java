@@ -66,9 +66,16 @@ class PublishingBenchmark {
     static final int WARMUP_POSTS = Integer.getInteger("bench.warmup", 400);
     /** Warm-up posts per account: well under X's 100 posts per user in 15 minutes. */
     static final int WARMUP_PER_ACCOUNT = 40;
+    /**
+     * {@code -Dbench.x=answering}: the create requests are answered by {@link AnsweringX}, which does
+     * none of X's own work (X's storage and checks run on X's machines in service, not on the
+     * portal's); by default the full sandbox answers them on this machine.
+     */
+    static final boolean ANSWERING = "answering".equals(System.getProperty("bench.x", "sandbox"));
 
     static TestDatabases.TestDatabase database;
     static XSandboxServer sandbox;
+    static AnsweringX answering;
     static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
     @BeforeAll
@@ -76,11 +83,21 @@ class PublishingBenchmark {
         database = TestDatabases.create();
         sandbox = XSandboxServer.builder(database.url(), database.username(), database.password())
                 .recordExchanges(true).start();
+        if (ANSWERING) {
+            try {
+                answering = new AnsweringX(sandbox.baseUrl() + "/2/");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     @AfterAll
     static void stop() {
         instances.forEach(ConfigurableApplicationContext::close);
+        if (answering != null) {
+            answering.close();
+        }
         sandbox.close();
     }
 
@@ -92,7 +109,7 @@ class PublishingBenchmark {
                 "test.database.password=" + database.password(),
                 "noticeboard.x.sandbox.enabled=false",
                 "noticeboard.x.publishing.enabled=" + publishing,
-                "noticeboard.x.api-base-url=" + sandbox.baseUrl() + "/2/",
+                "noticeboard.x.api-base-url=" + (ANSWERING ? answering.apiBaseUrl() : sandbox.baseUrl() + "/2/"),
                 "noticeboard.x.token-uri=" + sandbox.baseUrl() + "/2/oauth2/token",
                 "noticeboard.x.authorization-uri=" + sandbox.baseUrl() + "/i/oauth2/authorize",
                 "noticeboard.x.client-id=publishing-benchmark",
@@ -195,6 +212,9 @@ class PublishingBenchmark {
             db.update(POST).set(POST.SCHEDULED_AT, dueAt).where(POST.ID.in(postIds)).execute();
         }
         sandbox.clearExchanges();
+        if (ANSWERING) {
+            answering.clear();
+        }
 
         Instant deadline = due.plus(Duration.ofMinutes(6));
         int published = 0;
@@ -219,52 +239,82 @@ class PublishingBenchmark {
             recorded.add(Duration.between(postDue, row.value1().toInstant()).toMillis());
         }
         assertThat(sent).hasSize(postIds.size());
-        // and to the moment X (the sandbox) created it, by X's own clock
-        var createdOnX = new java.util.HashMap<String, Instant>();
-        for (String handle : handles) {
-            sandbox.sandbox().postsBy(handle, POSTS_PER_ACCOUNT * 2).forEach(p -> createdOnX.put(p.id(), p.createdAt()));
-        }
+        // and to the moment X created it (the sandbox, by its own clock), or the create reached X (answering)
         var onX = new ArrayList<Long>();
-        for (var row : db.select(POST.SCHEDULED_AT, POST.X_POST_ID).from(POST).where(POST.ID.in(postIds)).fetch()) {
-            Instant created = createdOnX.get(row.value2());
-            assertThat(created).as("post %s on X", row.value2()).isNotNull();
-            onX.add(Duration.between(row.value1().toInstant(), created).toMillis());
+        long refused;
+        long creates;
+        int requests;
+        var textOf = new java.util.HashMap<Long, String>();
+        db.select(POST.ID, org.noticeboard.db.jooq.Tables.POST_REVISION.TEXT).from(POST)
+                .join(org.noticeboard.db.jooq.Tables.POST_REVISION).on(org.noticeboard.db.jooq.Tables.POST_REVISION.POST_ID
+                        .eq(POST.ID), org.noticeboard.db.jooq.Tables.POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))
+                .where(POST.ID.in(postIds)).forEach(r -> textOf.put(r.value1(), r.value2()));
+        if (ANSWERING) {
+            var received = answering.creates();
+            var createdAt = new java.util.HashMap<String, Instant>();
+            var copies = new java.util.HashMap<String, Integer>();
+            for (var create : received) {
+                if (create.status() == 201) {
+                    createdAt.put(create.text(), create.at());
+                    copies.merge(create.text(), 1, Integer::sum);
+                }
+            }
+            for (var row : db.select(POST.ID, POST.SCHEDULED_AT).from(POST).where(POST.ID.in(postIds)).fetch()) {
+                String text = textOf.get(row.value1());
+                assertThat(copies.get(text)).as("copies of \"%s\" on X", text).isEqualTo(1);
+                onX.add(Duration.between(row.value2().toInstant(), createdAt.get(text)).toMillis());
+            }
+            refused = received.stream().filter(c -> c.status() == 429).count();
+            creates = received.size();
+            requests = received.size();
+        } else {
+            var createdOnX = new java.util.HashMap<String, Instant>();
+            for (String handle : handles) {
+                sandbox.sandbox().postsBy(handle, POSTS_PER_ACCOUNT * 2).forEach(p -> createdOnX.put(p.id(), p.createdAt()));
+            }
+            for (var row : db.select(POST.SCHEDULED_AT, POST.X_POST_ID).from(POST).where(POST.ID.in(postIds)).fetch()) {
+                Instant created = createdOnX.get(row.value2());
+                assertThat(created).as("post %s on X", row.value2()).isNotNull();
+                onX.add(Duration.between(row.value1().toInstant(), created).toMillis());
+            }
+            List<RecordedExchange> exchanges = sandbox.exchanges();
+            refused = exchanges.stream().filter(e -> e.status() == 429).count();
+            creates = exchanges.stream().filter(e -> e.method().equals("POST") && e.path().endsWith("/2/tweets")).count();
+            requests = exchanges.size();
+            for (String handle : handles) {
+                assertThat(sandbox.sandbox().countPostsBy(handle)).as("posts of %s on X", handle).isEqualTo(POSTS_PER_ACCOUNT);
+                for (int i = 0; i < POSTS_PER_ACCOUNT; i++) {
+                    assertThat(sandbox.sandbox().countPostsWithText(handle, "Clinic update " + i + " from " + handle))
+                            .as("copies of update %d from %s on X", i, handle).isEqualTo(1);
+                }
+            }
         }
         int otherAttempts = db.fetchCount(POST_PUBLICATION_ATTEMPT, POST_PUBLICATION_ATTEMPT.POST_ID.in(postIds)
                 .and(POST_PUBLICATION_ATTEMPT.OUTCOME.ne("PUBLISHED")));
 
-        List<RecordedExchange> exchanges = sandbox.exchanges();
-        long refused = exchanges.stream().filter(e -> e.status() == 429).count();
-        long creates = exchanges.stream().filter(e -> e.method().equals("POST") && e.path().endsWith("/2/tweets")).count();
-        for (String handle : handles) {
-            assertThat(sandbox.sandbox().countPostsBy(handle)).as("posts of %s on X", handle).isEqualTo(POSTS_PER_ACCOUNT);
-            for (int i = 0; i < POSTS_PER_ACCOUNT; i++) {
-                assertThat(sandbox.sandbox().countPostsWithText(handle, "Clinic update " + i + " from " + handle))
-                        .as("copies of update %d from %s on X", i, handle).isEqualTo(1);
-            }
-        }
-
         String report = String.format(Locale.ROOT, """
                 Publishing benchmark: %d posts due %s %s across %d accounts (%d organisations), one portal instance,
-                %s publishing threads, %s, X sandbox over HTTP on the same machine (%d cores),
+                %s publishing threads, %s, X %s over HTTP on the same machine (%d cores),
                 after a warm-up of %d posts on other accounts.
                 set-up (write, schedule, approve, connect accounts): %.1f s
                 delay from due time to the create request, ms: p50 %d  p95 %d  p99 %d  max %d
-                delay from due time to created on X (the sandbox's clock), ms: p50 %d  p95 %d  p99 %d  max %d
+                delay from due time to %s, ms: p50 %d  p95 %d  p99 %d  max %d
                 delay from due time to recorded as published, ms: p50 %d  p95 %d  p99 %d  max %d
                 last post published %.1f s after its due time
                 requests to X: %d (creates %d), answered 429: %d; attempts other than PUBLISHED: %d
-                each post on X exactly once: yes (%d accounts x %d posts counted on the sandbox)
+                each post on X exactly once: yes (%d accounts x %d posts counted %s)
                 """, postIds.size(), SPREAD ? "spread evenly over the minute from" : "all at", due, handles.size(), ORGANISATIONS,
                 THREADS > 0 ? Integer.toString(THREADS) : "default",
                 System.getProperty("bench.properties", "").isBlank() ? "default settings" : System.getProperty("bench.properties"),
+                ANSWERING ? "answered at once (AnsweringX: X's own work left out)" : "sandbox",
                 Runtime.getRuntime().availableProcessors(), warmupIds.size(),
                 setupTook.toMillis() / 1000.0,
                 percentile(sent, 50), percentile(sent, 95), percentile(sent, 99), percentile(sent, 100),
+                ANSWERING ? "the create request reaching X" : "created on X (the sandbox's clock)",
                 percentile(onX, 50), percentile(onX, 95), percentile(onX, 99), percentile(onX, 100),
                 percentile(recorded, 50), percentile(recorded, 95), percentile(recorded, 99), percentile(recorded, 100),
-                percentile(recorded, 100) / 1000.0, exchanges.size(), creates, refused, otherAttempts,
-                handles.size(), POSTS_PER_ACCOUNT);
+                percentile(recorded, 100) / 1000.0, requests, creates, refused, otherAttempts,
+                handles.size(), POSTS_PER_ACCOUNT, ANSWERING ? "among the creates X answered" : "on the sandbox");
         System.out.println(report);
         write(report);
 
