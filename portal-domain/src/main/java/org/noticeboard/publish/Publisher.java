@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,27 +202,14 @@ public class Publisher {
             if (held.ids().isEmpty()) {
                 return List.of();
             }
-            // an account whose token cannot be had is left to publish(), which records why
-            Map<Long, XToken> tokenOf = new HashMap<>();
-            Set<Long> withoutToken = new HashSet<>();
-            List<DuePost> ready = new ArrayList<>();
             Map<Long, Integer> turn = new HashMap<>();
             held.ids().forEach(id -> turn.put(id, turn.size()));
             List<DuePost> loaded = new ArrayList<>(publications.loadForBatch(held.ids(), now));
             // in the order they were chosen: accounts take turns
             loaded.sort(java.util.Comparator.comparingInt(p -> turn.get(p.postId())));
-            for (DuePost post : loaded) {
-                if (!tokenOf.containsKey(post.accountId()) && !withoutToken.contains(post.accountId())) {
-                    try {
-                        tokenOf.put(post.accountId(), tokens.tokenFor(post.accountId()));
-                    } catch (XException e) {
-                        withoutToken.add(post.accountId());
-                    }
-                }
-                if (tokenOf.containsKey(post.accountId())) {
-                    ready.add(post);
-                }
-            }
+            // an account whose token cannot be had is left to publish(), which records why
+            Map<Long, XToken> tokenOf = tokens.tokensFor(loaded.stream().map(DuePost::accountId).distinct().toList());
+            List<DuePost> ready = loaded.stream().filter(p -> tokenOf.containsKey(p.accountId())).toList();
             List<Long> claimedIds = ready.isEmpty() ? List.of() : tx.execute(s -> publications.markAllSent(ready, now));
             if (claimedIds == null || claimedIds.isEmpty()) {
                 return List.of();

@@ -1,5 +1,10 @@
 package org.noticeboard.publish;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.noticeboard.xapi.XException;
+
 import org.noticeboard.xapi.XToken;
 
 /**
@@ -14,6 +19,22 @@ public interface XTokens {
      * refused to refresh its token (the account is then marked as needing reconnection).
      */
     XToken tokenFor(long accountId);
+
+    /**
+     * Valid tokens for several accounts at once (a batch of posts); an account whose token
+     * {@link #tokenFor} would refuse is left out. By default, each account in turn.
+     */
+    default Map<Long, XToken> tokensFor(Collection<Long> accountIds) {
+        Map<Long, XToken> tokens = new HashMap<>();
+        for (long accountId : accountIds) {
+            try {
+                tokens.put(accountId, tokenFor(accountId));
+            } catch (XException e) {
+                // left to the one-post path, which records why
+            }
+        }
+        return tokens;
+    }
 
     /** X answered 401 to a call made with the account's token: it needs reconnecting. */
     void rejected(long accountId, String reason);

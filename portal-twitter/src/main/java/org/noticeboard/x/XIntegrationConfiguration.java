@@ -189,7 +189,7 @@ public class XIntegrationConfiguration {
     @Bean
     PublishingTasks publishingTasks(Publisher publisher, org.jooq.DSLContext db, Clock clock, XProperties properties) {
         return new PublishingTasks(publisher, db, clock, properties.publishing().pollInterval(),
-                properties.publishing().lookAhead(), properties.publishing().batchSize(),
+                properties.publishing().lookAhead(), properties.publishing().threads(), properties.publishing().batchSize(),
                 properties.publishing().batchConcurrency());
     }
 

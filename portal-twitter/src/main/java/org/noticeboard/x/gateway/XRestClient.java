@@ -3,6 +3,8 @@ package org.noticeboard.x.gateway;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,17 +29,22 @@ import tools.jackson.databind.JsonNode;
 final class XRestClient implements AutoCloseable {
 
     private final URI base;
+    private final ExecutorService executor;
     private final HttpClient httpClient;
     private final RestClient rest;
 
     XRestClient(XGatewaySettings settings) {
         this.base = settings.apiBaseUrl();
+        // the client's own tasks, and Spring's writing of each request body, run on virtual threads:
+        // otherwise Spring starts a new platform thread for the body of every POST
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.httpClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
                 .build();
-        var requestFactory = new JdkClientHttpRequestFactory(httpClient);
+        var requestFactory = new JdkClientHttpRequestFactory(httpClient, executor);
         requestFactory.setReadTimeout(settings.readTimeout());
         this.rest = RestClient.builder()
                 .requestFactory(requestFactory)
@@ -111,5 +118,6 @@ final class XRestClient implements AutoCloseable {
     @Override
     public void close() {
         httpClient.close();
+        executor.close();
     }
 }

@@ -5,6 +5,11 @@ import static org.noticeboard.db.jooq.Tables.X_AUTHORIZED_CLIENT;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.noticeboard.account.ConnectionState;
@@ -85,18 +90,59 @@ public class XOAuthTokens implements XTokens {
 
     @Override
     public XToken tokenFor(long accountId) {
-        Known cached = known.get(accountId);
-        if (cached != null && cached.expiresAt().isAfter(clock.instant().plus(REFRESH_SKEW).plus(KNOWN_MARGIN))) {
-            var stored = db.select(OFFICIAL_ACCOUNT.CONNECTION_STATE, X_AUTHORIZED_CLIENT.ACCESS_TOKEN)
-                    .from(OFFICIAL_ACCOUNT)
-                    .join(X_AUTHORIZED_CLIENT).on(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(OFFICIAL_ACCOUNT.ID))
-                    .where(OFFICIAL_ACCOUNT.ID.eq(accountId))
-                    .fetchOne();
-            if (stored != null && ConnectionState.CONNECTED.name().equals(stored.value1())
-                    && cached.ciphertext().equals(stored.value2())) {
-                return cached.token();
+        XToken confirmed = confirmed(List.of(accountId)).get(accountId);
+        return confirmed != null ? confirmed : read(accountId);
+    }
+
+    /** One read confirms the tokens already known; the others are read the full way, one account at a time. */
+    @Override
+    public Map<Long, XToken> tokensFor(Collection<Long> accountIds) {
+        Map<Long, XToken> tokens = new HashMap<>(confirmed(accountIds));
+        for (long accountId : accountIds) {
+            if (!tokens.containsKey(accountId)) {
+                try {
+                    tokens.put(accountId, read(accountId));
+                } catch (XException e) {
+                    // left out: publishing the account's posts one at a time records why
+                }
             }
         }
+        return tokens;
+    }
+
+    /**
+     * The known tokens of these accounts that are still good, with one plain read: the account is
+     * still connected, the stored ciphertext is the one the token came from (no disconnection,
+     * reconnection, refresh or re-encryption by any instance since), and it is not near its expiry.
+     */
+    private Map<Long, XToken> confirmed(Collection<Long> accountIds) {
+        Instant fresh = clock.instant().plus(REFRESH_SKEW).plus(KNOWN_MARGIN);
+        Map<Long, Known> candidates = new HashMap<>();
+        for (long accountId : accountIds) {
+            Known cached = known.get(accountId);
+            if (cached != null && cached.expiresAt().isAfter(fresh)) {
+                candidates.put(accountId, cached);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, XToken> confirmed = new HashMap<>();
+        db.select(OFFICIAL_ACCOUNT.ID, OFFICIAL_ACCOUNT.CONNECTION_STATE, X_AUTHORIZED_CLIENT.ACCESS_TOKEN)
+                .from(OFFICIAL_ACCOUNT)
+                .join(X_AUTHORIZED_CLIENT).on(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(OFFICIAL_ACCOUNT.ID))
+                .where(OFFICIAL_ACCOUNT.ID.in(candidates.keySet()))
+                .forEach(stored -> {
+                    Known cached = candidates.get(stored.value1());
+                    if (ConnectionState.CONNECTED.name().equals(stored.value2()) && cached.ciphertext().equals(stored.value3())) {
+                        confirmed.put(stored.value1(), cached.token());
+                    }
+                });
+        return confirmed;
+    }
+
+    /** The token the full way: under the account's refresh lock, refreshed with X if it is near its expiry. */
+    private XToken read(long accountId) {
         known.remove(accountId);
         Result result = tx.execute(status -> {
             db.fetch("select pg_advisory_xact_lock(?, ?)", REFRESH_LOCK, Long.hashCode(accountId));

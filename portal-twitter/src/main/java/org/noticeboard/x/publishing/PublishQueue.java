@@ -43,6 +43,15 @@ final class PublishQueue {
         this.db = db;
     }
 
+    /** The earliest time after {@code now}, up to {@code until}, at which a scheduled post falls due. */
+    java.util.Optional<Instant> nextDue(Instant now, Instant until) {
+        OffsetDateTime next = db.select(DSL.min(DUE_AT)).from(POST)
+                .where(POST.STATE.eq(PostState.SCHEDULED.name()), DUE_AT.gt(now.atOffset(ZoneOffset.UTC)),
+                        DUE_AT.le(until.atOffset(ZoneOffset.UTC)))
+                .fetchOne(0, OffsetDateTime.class);
+        return java.util.Optional.ofNullable(next).map(OffsetDateTime::toInstant);
+    }
+
     /** The runs planned, not yet started, for posts a batch has taken: the batch publishes them. */
     void forget(List<Long> postIds) {
         db.deleteFrom(SCHEDULED_TASKS)

@@ -9,7 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.noticeboard.publish.PublishOutcome;
 import org.noticeboard.publish.Publisher;
 import org.slf4j.Logger;
@@ -29,17 +35,34 @@ import org.slf4j.LoggerFactory;
  * ({@link Publisher#publishBatch}), its own among them when it is one; the batch drops the
  * executions planned for the posts it took. Then it publishes its own post if the batch did not.
  */
-public final class PublishingTasks {
+public final class PublishingTasks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingTasks.class);
     static final int SCAN_BATCH = 500;
 
     private final OneTimeTask<Void> publishPost;
     private final RecurringTask<Void> scanDue;
+    private final Publisher publisher;
+    private final PublishQueue queue;
+    private final Clock clock;
+    private final int threads;
+    private final int batchSize;
+    private final int batchConcurrency;
+    /** Wakes this instance at the next due time the scan saw, instead of at db-scheduler's next poll. */
+    private final ScheduledExecutorService wakeUps = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("publish-wake-up").daemon().factory());
+    private final ExecutorService bursts = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicReference<@Nullable Instant> nextWakeUp = new AtomicReference<>();
 
     public PublishingTasks(Publisher publisher, DSLContext db, Clock clock, Duration pollInterval, Duration lookAhead,
-            int batchSize, int batchConcurrency) {
+            int threads, int batchSize, int batchConcurrency) {
         PublishQueue queue = new PublishQueue(db);
+        this.publisher = publisher;
+        this.queue = queue;
+        this.clock = clock;
+        this.threads = threads;
+        this.batchSize = batchSize;
+        this.batchConcurrency = batchConcurrency;
         this.publishPost = Tasks.oneTime(PublishQueue.TASK).execute((instance, context) -> {
             if (batchSize > 1) {
                 // the other text posts due now go out together with this one (a burst at one minute)
@@ -67,7 +90,47 @@ public final class PublishingTasks {
                     client.scheduleIfNotExists(publishPost.instance(id), plan.at());
                 }
             }
+            if (batchSize > 1) {
+                queue.nextDue(now, now.plus(lookAhead)).ifPresent(this::wakeUpAt);
+            }
         });
+    }
+
+    /**
+     * At {@code due}, this instance starts batches at once (as many as it has publishing threads),
+     * rather than when db-scheduler next polls (up to a poll interval later); the planned executions
+     * stay, for whatever the batches leave and for another instance to take over.
+     */
+    void wakeUpAt(Instant due) {
+        Instant planned = nextWakeUp.get();
+        if (planned != null && !planned.isAfter(due)) {
+            return;
+        }
+        nextWakeUp.set(due);
+        long delay = Math.max(0, Duration.between(clock.instant(), due).toMillis());
+        wakeUps.schedule(() -> burst(due), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void burst(Instant due) {
+        nextWakeUp.compareAndSet(due, null);
+        for (int i = 0; i < threads; i++) {
+            bursts.submit(() -> {
+                try {
+                    while (!publisher.publishBatch(batchSize, batchConcurrency, queue::forget).isEmpty()) {
+                        // the next batch, until nothing due is left to take
+                    }
+                } catch (RuntimeException e) {
+                    // the planned executions remain: db-scheduler runs them, and retries
+                    log.warn("Publishing the posts due at {} in batches stopped: {}", due, e.getMessage());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        wakeUps.shutdownNow();
+        bursts.shutdownNow();
     }
 
     public OneTimeTask<Void> publishPost() {
