@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,15 +180,16 @@ public class Publisher {
      * minute) goes out at the rate X answers, not at the rate of one post's bookkeeping.
      *
      * <p>The same rule as {@link #publish} keeps each post on X at most once: the batch takes each
-     * post's lock (posts another worker holds are left to it), records in one transaction that every
-     * post it took is about to be sent, and only then sends them, at most {@code concurrency} at a time.
-     * Whatever X answered each one is recorded as {@link #publish} records it, and the posts X created
-     * are recorded published together, in one transaction. If this instance dies meanwhile, each post
-     * it took is left marked as sent, and is looked for on X before it is ever sent again.
+     * post's lock (posts another worker holds are left to it), then goes in waves of
+     * {@code concurrency} posts: it records in one transaction that every post of the wave is about to
+     * be sent, and only then sends them, all at once. Whatever X answered each one is recorded as
+     * {@link #publish} records it, and the posts X created are recorded published together, in one
+     * transaction. If this instance dies meanwhile, each post it had sent is left marked as sent, and
+     * is looked for on X before it is ever sent again; the posts it had not sent are simply due.
      *
-     * <p>{@code taken} hears which posts the batch took, after they are marked and before any is sent
-     * (the scheduler drops the runs it had planned for them). Posts with images, reposts and posts
-     * an earlier attempt may have sent are left to {@link #publish}. Returns the ids of the posts taken.
+     * <p>{@code taken} hears which posts the batch holds, before any is sent (the scheduler drops the
+     * runs it had planned for them). Posts with images, reposts and posts
+     * an earlier attempt may have sent are left to {@link #publish}. Returns the ids of the posts sent.
      */
     public List<Long> publishBatch(int max, int concurrency, Consumer<List<Long>> taken) {
         Instant now = clock.instant();
@@ -210,16 +210,26 @@ public class Publisher {
             // an account whose token cannot be had is left to publish(), which records why
             Map<Long, XToken> tokenOf = tokens.tokensFor(loaded.stream().map(DuePost::accountId).distinct().toList());
             List<DuePost> ready = loaded.stream().filter(p -> tokenOf.containsKey(p.accountId())).toList();
-            List<Long> claimedIds = ready.isEmpty() ? List.of() : tx.execute(s -> publications.markAllSent(ready, now));
-            if (claimedIds == null || claimedIds.isEmpty()) {
+            if (ready.isEmpty()) {
                 return List.of();
             }
-            taken.accept(claimedIds);
-            Set<Long> claimed = Set.copyOf(claimedIds);
-            List<DuePost> sending = ready.stream().filter(p -> claimed.contains(p.postId())).toList();
+            // the batch holds these posts now; until one is marked sent, another instance may plan it again
+            taken.accept(ready.stream().map(DuePost::postId).toList());
+            List<Long> claimedIds = new ArrayList<>();
             List<PublicationRepository.Sent> created = new ArrayList<>();
             List<Refused> refused = new ArrayList<>();
-            send(sending, tokenOf, concurrency, created, refused);
+            // in waves of at most `concurrency`, each marked sent just before it goes, so that a post's
+            // mark says when its request left, whatever became of the waves before it
+            int wave = Math.max(1, concurrency);
+            for (int from = 0; from < ready.size(); from += wave) {
+                List<DuePost> posts = ready.subList(from, Math.min(ready.size(), from + wave));
+                Instant sentAt = clock.instant();
+                List<Long> marked = tx.execute(s -> publications.markAllSent(posts, sentAt));
+                Set<Long> claimed = marked == null ? Set.of() : Set.copyOf(marked);
+                List<DuePost> sending = posts.stream().filter(p -> claimed.contains(p.postId())).toList();
+                claimedIds.addAll(sending.stream().map(DuePost::postId).toList());
+                send(sending, tokenOf, created, refused);
+            }
             if (!created.isEmpty()) {
                 allPublished(created);
             }
@@ -232,15 +242,13 @@ public class Publisher {
 
     private record Refused(DuePost post, XException error, Instant at) {}
 
-    /** Sends each post's create request, at most {@code concurrency} at a time, and sorts X's answers. */
-    private void send(List<DuePost> posts, Map<Long, XToken> tokenOf, int concurrency,
-            List<PublicationRepository.Sent> created, List<Refused> refused) {
-        var permits = new Semaphore(Math.max(1, concurrency));
+    /** Sends each post's create request, all at once, and sorts X's answers. */
+    private void send(List<DuePost> posts, Map<Long, XToken> tokenOf, List<PublicationRepository.Sent> created,
+            List<Refused> refused) {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> answers = new ArrayList<>();
             for (DuePost post : posts) {
                 answers.add(executor.submit(() -> {
-                    permits.acquireUninterruptibly();
                     try {
                         XPost xPost = x.createPost(tokenOf.get(post.accountId()), new NewXPost(post.text(),
                                 statusId(post.replyToUrl()), statusId(post.quoteUrl()), List.of()));
@@ -257,8 +265,6 @@ public class Publisher {
                             refused.add(new Refused(post, new XException(XFailure.UNKNOWN_OUTCOME, null,
                                     "no answer (" + e.getClass().getSimpleName() + ")"), clock.instant()));
                         }
-                    } finally {
-                        permits.release();
                     }
                 }));
             }

@@ -180,7 +180,11 @@ class ServiceMethodWalkerTest {
                 + "integrity) tell them with no member signed in");
         METHOD_EXCLUSIONS.put("OfficialAccountService.markNeedsReconnect(long,String)", "callback of the X token "
                 + "store when X stops accepting an account's tokens; acts as the system of the account's organisation");
+        METHOD_EXCLUSIONS.put("NotificationService.tellEach(long,List)", "internal: the publishing job tells the "
+                + "authors of a batch of posts, with no member signed in");
         METHOD_EXCLUSIONS.put("Publisher.publish(long)", "the publishing job's step for one due post");
+        METHOD_EXCLUSIONS.put("Publisher.publishBatch(int,int,Consumer)", "the publishing job's step for the text "
+                + "posts due together");
         METHOD_EXCLUSIONS.put("Publisher.due(int)", "the publishing job's query for due posts");
         METHOD_EXCLUSIONS.put("Publisher.publishedByThisInstance()", "a counter for the load tests");
     }

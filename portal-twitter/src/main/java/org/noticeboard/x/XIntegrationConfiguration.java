@@ -63,6 +63,8 @@ import org.springframework.web.client.RestClient;
 public class XIntegrationConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(XIntegrationConfiguration.class);
+    /** Heartbeats an instance may miss before another takes its work over. */
+    private static final int MISSED_HEARTBEATS = 4;
 
     /**
      * The sandbox's client secret is fixed unless configured: the sandbox only ever hands out
@@ -188,9 +190,11 @@ public class XIntegrationConfiguration {
 
     @Bean
     PublishingTasks publishingTasks(Publisher publisher, org.jooq.DSLContext db, Clock clock, XProperties properties) {
-        return new PublishingTasks(publisher, db, clock, properties.publishing().pollInterval(),
-                properties.publishing().lookAhead(), properties.publishing().threads(), properties.publishing().batchSize(),
-                properties.publishing().batchConcurrency());
+        var publishing = properties.publishing();
+        return new PublishingTasks(publisher, db, clock, publishing.pollInterval(), publishing.lookAhead(),
+                publishing.threads(), publishing.batchSize(), publishing.batchConcurrency(),
+                PublishingTasks.batchGrace(properties.connectTimeout(), properties.readTimeout(),
+                        publishing.heartbeat().multipliedBy(MISSED_HEARTBEATS)));
     }
 
     /** Metrics are due by the hour: looking every minute (or at the publishing interval, if longer) is soon enough. */
@@ -244,7 +248,7 @@ public class XIntegrationConfiguration {
                 // and a new poll starts as soon as half the threads are free, not at the next interval
                 .pollUsingLockAndFetch(0.5, 1.0)
                 .heartbeatInterval(publishing.heartbeat())
-                .missedHeartbeatsLimit(4)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .clock(new com.github.kagkarlsson.scheduler.Clock() {
                     @Override
                     public Instant now() {

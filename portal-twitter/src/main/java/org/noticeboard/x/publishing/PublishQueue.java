@@ -25,8 +25,6 @@ final class PublishQueue {
     record Plan(long postId, Instant at, boolean replan) {}
 
     static final String TASK = "publish-post";
-    /** How long a post a batch marked as sent waits before it is planned again (see {@link #toPlan}). */
-    static final java.time.Duration BATCH_GRACE = java.time.Duration.ofSeconds(15);
 
     private static final Table<?> SCHEDULED_TASKS = DSL.table(DSL.name("scheduled_tasks"));
     private static final Field<String> TASK_NAME = DSL.field(DSL.name("scheduled_tasks", "task_name"), SQLDataType.VARCHAR);
@@ -38,9 +36,12 @@ final class PublishQueue {
     private static final List<String> PUBLISHABLE = List.of(PostState.SCHEDULED.name(), PostState.PUBLISHING.name());
 
     private final DSLContext db;
+    /** How long a post a batch marked as sent waits before it is planned again (see {@link #toPlan}). */
+    private final java.time.Duration batchGrace;
 
-    PublishQueue(DSLContext db) {
+    PublishQueue(DSLContext db, java.time.Duration batchGrace) {
         this.db = db;
+        this.batchGrace = batchGrace;
     }
 
     /** The earliest time after {@code now}, up to {@code until}, at which a scheduled post falls due. */
@@ -62,14 +63,16 @@ final class PublishQueue {
     /** Posts due by {@code until} whose execution is missing or planned too late, soonest first. */
     List<Plan> toPlan(Instant now, Instant until, int limit) {
         OffsetDateTime current = now.atOffset(ZoneOffset.UTC);
-        // a post a batch marked as sent (and took out of the plan) is left to that batch for a while;
-        // if it is still unfinished after that (the batch's instance died, or could not record X's
+        // a post a batch marked as sent (and took out of the plan) is left to that batch until its request
+        // has surely ended, and as long again as another instance waits before taking over the work of one
+        // that stopped; if it is still unfinished then (the batch's instance died, or could not record X's
         // answer), it is planned again, to be looked for on X first
-        Field<OffsetDateTime> batchGrace = DSL.when(TASK_INSTANCE.isNull().and(POST.NEXT_ATTEMPT_AT.isNull()).and(POST.PUBLISH_STARTED_AT.isNotNull()),
-                        POST.PUBLISH_STARTED_AT.plus(DSL.field("interval '" + BATCH_GRACE.toSeconds() + " seconds'",
+        Field<OffsetDateTime> afterBatch = DSL.when(TASK_INSTANCE.isNull().and(POST.NEXT_ATTEMPT_AT.isNull())
+                                .and(POST.PUBLISH_STARTED_AT.isNotNull()),
+                        POST.PUBLISH_STARTED_AT.plus(DSL.field("interval '" + batchGrace.toSeconds() + " seconds'",
                                 SQLDataType.INTERVAL)))
                 .else_(DSL.val(current));
-        Field<OffsetDateTime> runAt = DSL.greatest(DSL.coalesce(DUE_AT, DSL.val(current)), DSL.val(current), batchGrace);
+        Field<OffsetDateTime> runAt = DSL.greatest(DSL.coalesce(DUE_AT, DSL.val(current)), DSL.val(current), afterBatch);
         return db.select(POST.ID, runAt, TASK_INSTANCE)
                 .from(POST)
                 .leftJoin(SCHEDULED_TASKS).on(TASK_NAME.eq(TASK), TASK_INSTANCE.eq(POST.ID.cast(SQLDataType.VARCHAR)))

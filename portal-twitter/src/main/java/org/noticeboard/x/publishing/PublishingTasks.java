@@ -54,9 +54,13 @@ public final class PublishingTasks implements AutoCloseable {
     private final ExecutorService bursts = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicReference<@Nullable Instant> nextWakeUp = new AtomicReference<>();
 
+    /**
+     * {@code batchGrace}: how long a post a batch marked as sent is left to that batch before it is
+     * planned again ({@link #batchGrace}).
+     */
     public PublishingTasks(Publisher publisher, DSLContext db, Clock clock, Duration pollInterval, Duration lookAhead,
-            int threads, int batchSize, int batchConcurrency) {
-        PublishQueue queue = new PublishQueue(db);
+            int threads, int batchSize, int batchConcurrency, Duration batchGrace) {
+        PublishQueue queue = new PublishQueue(db, batchGrace);
         this.publisher = publisher;
         this.queue = queue;
         this.clock = clock;
@@ -131,6 +135,16 @@ public final class PublishingTasks implements AutoCloseable {
     public void close() {
         wakeUps.shutdownNow();
         bursts.shutdownNow();
+    }
+
+    /**
+     * A batch marks each wave of posts sent just before sending it: so a post is planned again only
+     * once its request has surely ended (X's connect and read timeouts), and then as long again as
+     * db-scheduler waits before taking over a dead instance's work (its missed heartbeats). A post on
+     * its way to X when its instance died is looked for on X only after X has had that long to make it.
+     */
+    public static Duration batchGrace(Duration connectTimeout, Duration readTimeout, Duration takeOver) {
+        return connectTimeout.plus(readTimeout).plus(takeOver);
     }
 
     public OneTimeTask<Void> publishPost() {
