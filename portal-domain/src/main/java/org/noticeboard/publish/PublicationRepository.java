@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -136,8 +137,9 @@ class PublicationRepository {
         var insert = db.insertInto(POST_PUBLICATION_ATTEMPT, POST_PUBLICATION_ATTEMPT.ORGANISATION_ID,
                 POST_PUBLICATION_ATTEMPT.POST_ID, POST_PUBLICATION_ATTEMPT.ATTEMPT, POST_PUBLICATION_ATTEMPT.STARTED_AT,
                 POST_PUBLICATION_ATTEMPT.OUTCOME);
+        Set<Long> marked = Set.copyOf(claimed);
         for (DuePost post : posts) {
-            if (claimed.contains(post.postId())) {
+            if (marked.contains(post.postId())) {
                 insert = insert.values(post.organisationId(), post.postId(), post.attempts() + 1, utc(now), "SENT");
             }
         }

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -206,7 +208,7 @@ public class Publisher {
             held.ids().forEach(id -> turn.put(id, turn.size()));
             List<DuePost> loaded = new ArrayList<>(publications.loadForBatch(held.ids(), now));
             // in the order they were chosen: accounts take turns
-            loaded.sort(java.util.Comparator.comparingInt(p -> turn.get(p.postId())));
+            loaded.sort(Comparator.comparingInt(p -> turn.get(p.postId())));
             // an account whose token cannot be had is left to publish(), which records why
             Map<Long, XToken> tokenOf = tokens.tokensFor(loaded.stream().map(DuePost::accountId).distinct().toList());
             List<DuePost> ready = loaded.stream().filter(p -> tokenOf.containsKey(p.accountId())).toList();
@@ -273,7 +275,7 @@ public class Publisher {
                     answer.get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     // each task keeps its own outcome; nothing escapes it
                 }
             }
@@ -282,7 +284,9 @@ public class Publisher {
 
     /** The posts of a batch that X created: recorded published, audited and announced in one transaction. */
     private void allPublished(List<PublicationRepository.Sent> created) {
-        Map<Long, List<PublicationRepository.Sent>> byOrganisation = new LinkedHashMap<>();
+        // organisations in the order of their ids: each takes its audit chain's head row, and batches
+        // running at once must take those rows in the same order, or they deadlock
+        Map<Long, List<PublicationRepository.Sent>> byOrganisation = new TreeMap<>();
         created.forEach(s -> byOrganisation.computeIfAbsent(s.post().organisationId(), o -> new ArrayList<>()).add(s));
         tx.executeWithoutResult(status -> {
             publications.allPublished(created);

@@ -435,6 +435,62 @@ class PublisherTest {
     }
 
     @Test
+    void batches_running_at_once_across_organisations_publish_every_post_once() throws Exception {
+        var ids = new ArrayList<Long>();
+        var users = new ArrayList<String>();
+        var orgOf = new java.util.HashMap<Long, World.Org>();
+        for (int o = 0; o < 3; o++) {
+            var org = world.organisation("Batch Trust " + o);
+            String user = String.valueOf(org.account().id() + 900_000);
+            caller.run(org.member(Role.ACCOUNT_ADMIN), () -> accounts.connect(org.account().id(), user,
+                    org.account().handle().value(), org.organisation().name()));
+            tokens.connect(org.account().id(), user);
+            users.add(user);
+            for (int i = 0; i < 8; i++) {
+                String text = "Batch notice " + i + " of " + org.organisation().name();
+                var submitted = caller.as(org.member(Role.STAFF), () -> {
+                    var post = posts.save(null, new PostDraft(org.account().id(), text, null, null, null, List.of(),
+                            Map.of()), 0);
+                    return posts.submit(post.id(), post.version());
+                });
+                long id = caller.as(org.member(Role.APPROVER), () -> review.approve(submitted.id(), 1, submitted.version())).id();
+                ids.add(id);
+                orgOf.put(id, org);
+            }
+        }
+        var pool = Executors.newFixedThreadPool(4);
+        var sent = new ArrayList<Long>();
+        try {
+            var batches = new ArrayList<Callable<List<Long>>>();
+            for (int i = 0; i < 4; i++) {
+                // small batches in small waves, so that the four overlap and each records several organisations
+                batches.add(() -> {
+                    var mine = new ArrayList<Long>();
+                    List<Long> taken;
+                    while (!(taken = publisher.publishBatch(5, 2, t -> { })).isEmpty()) {
+                        mine.addAll(taken);
+                    }
+                    return mine;
+                });
+            }
+            for (Future<List<Long>> f : pool.invokeAll(batches)) {
+                sent.addAll(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(sent).containsAll(ids).doesNotHaveDuplicates();
+        for (String user : users) {
+            assertThat(x.postsBy(user)).hasSize(8).extracting(org.noticeboard.xapi.XPost::text).doesNotHaveDuplicates();
+        }
+        for (long id : ids) {
+            var org = orgOf.get(id);
+            assertThat(caller.as(org.member(Role.APPROVER), () -> posts.get(id)).state()).isEqualTo(PostState.PUBLISHED);
+        }
+    }
+
+    @Test
     void connecting_must_be_to_the_accounts_own_x_user_and_disconnecting_forgets_it() {
         long admin = trust.member(Role.ACCOUNT_ADMIN);
         assertThatThrownBy(() -> caller.run(admin, () -> accounts.connect(trust.account().id(), "42", "SomeoneElse", "Someone")))
