@@ -191,12 +191,13 @@ public class Publisher {
      *
      * <p>{@code taken} hears which posts the batch holds, before any is sent (the scheduler drops the
      * runs it had planned for them). Posts with images, reposts and posts
-     * an earlier attempt may have sent are left to {@link #publish}. Returns the ids of the posts sent.
+     * an earlier attempt may have sent are left to {@link #publish}. Returns the ids of the posts
+     * it dealt with (sent, or found unable to go); empty when none was due and free.
      */
     public List<Long> publishBatch(int max, int concurrency, Consumer<List<Long>> taken) {
         Instant now = clock.instant();
         // more candidates than the batch takes, so that workers running batches at once share them out
-        List<Long> candidates = publications.dueForBatch(now, max * 4);
+        List<Long> candidates = publications.dueForBatch(now, max * 8);
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -209,11 +210,19 @@ public class Publisher {
             List<DuePost> loaded = new ArrayList<>(publications.loadForBatch(held.ids(), now));
             // in the order they were chosen: accounts take turns
             loaded.sort(Comparator.comparingInt(p -> turn.get(p.postId())));
-            // an account whose token cannot be had is left to publish(), which records why
             Map<Long, XToken> tokenOf = tokens.tokensFor(loaded.stream().map(DuePost::accountId).distinct().toList());
             List<DuePost> ready = loaded.stream().filter(p -> tokenOf.containsKey(p.accountId())).toList();
+            // the posts of an account whose token cannot be had go the one-post way (the batch holds their
+            // locks), which records why: reconnection needed, or X unreachable and a retry planned
+            List<Long> dealtWith = new ArrayList<>();
+            for (DuePost post : loaded) {
+                if (!tokenOf.containsKey(post.accountId())) {
+                    publishLocked(post.postId());
+                    dealtWith.add(post.postId());
+                }
+            }
             if (ready.isEmpty()) {
-                return List.of();
+                return dealtWith;
             }
             // the batch holds these posts now; until one is marked sent, another instance may plan it again
             taken.accept(ready.stream().map(DuePost::postId).toList());
@@ -238,7 +247,8 @@ public class Publisher {
             for (Refused r : refused) {
                 failure(r.post(), r.post().attempts() + 1, r.at(), r.error(), true, false);
             }
-            return claimedIds;
+            dealtWith.addAll(claimedIds);
+            return dealtWith;
         }
     }
 

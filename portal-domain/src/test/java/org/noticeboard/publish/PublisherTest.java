@@ -435,6 +435,33 @@ class PublisherTest {
     }
 
     @Test
+    void a_batch_hands_the_posts_of_an_account_without_a_token_to_the_one_post_way_and_sends_the_rest() {
+        var other = world.organisation("Disconnected Trust");
+        String otherUser = String.valueOf(other.account().id() + 900_000);
+        caller.run(other.member(Role.ACCOUNT_ADMIN), () -> accounts.connect(other.account().id(), otherUser,
+                other.account().handle().value(), other.organisation().name()));
+        // Noticeboard holds no token for the other account (X refused to renew it, say)
+        var stranded = caller.as(other.member(Role.STAFF), () -> {
+            var post = posts.save(null, new PostDraft(other.account().id(), "Batch: no token for this one", null, null,
+                    null, List.of(), Map.of()), 0);
+            return posts.submit(post.id(), post.version());
+        });
+        var approvedStranded = caller.as(other.member(Role.APPROVER), () -> review.approve(stranded.id(), 1, stranded.version()));
+        var fine = approved("Batch: this one has its token");
+
+        var dealtWith = publisher.publishBatch(50, 4, t -> { });
+
+        assertThat(dealtWith).contains(approvedStranded.id(), fine.id());
+        var failed = caller.as(other.member(Role.APPROVER), () -> posts.get(approvedStranded.id()));
+        assertThat(failed.state()).isEqualTo(PostState.FAILED);
+        assertThat(failed.publication().problemKind()).isEqualTo("RECONNECT");
+        assertThat(x.postsBy(otherUser)).isEmpty();
+        assertThat(reload(fine.id()).state()).isEqualTo(PostState.PUBLISHED);
+        // nothing of theirs is due any more: the next batch finds neither
+        assertThat(publisher.publishBatch(50, 4, t -> { })).doesNotContain(approvedStranded.id(), fine.id());
+    }
+
+    @Test
     void batches_running_at_once_across_organisations_publish_every_post_once() throws Exception {
         var ids = new ArrayList<Long>();
         var users = new ArrayList<String>();
