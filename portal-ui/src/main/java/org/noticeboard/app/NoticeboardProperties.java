@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("noticeboard")
 public record NoticeboardProperties(
         @DefaultValue("demo") Mode mode,
-        @DefaultValue("${user.home}/.noticeboard") Path dataDir,
+        @Nullable Path dataDir,
         @DefaultValue Database database,
         @DefaultValue Demo demo,
         @DefaultValue Oidc oidc) {
@@ -44,6 +44,17 @@ public record NoticeboardProperties(
             @Nullable String organisationName,
             /** whoever first signs in with this verified e-mail address becomes organisation admin */
             @Nullable String firstAdminEmail) {}
+
+    /**
+     * Where the embedded PostgreSQL keeps its data: {@code noticeboard.data-dir} if set, else
+     * {@code .noticeboard} in the home directory of whoever runs the portal. Resolved here because
+     * Spring does not resolve placeholders in a {@code @DefaultValue}: a default of
+     * {@code "${user.home}/.noticeboard"} became a folder literally named {@code ${user.home}}.
+     */
+    @Override
+    public Path dataDir() {
+        return dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".noticeboard");
+    }
 
     public boolean demoMode() {
         return mode == Mode.DEMO;

@@ -229,4 +229,26 @@ final class Chromium implements AutoCloseable {
         browser.close();
         playwright.close();
     }
+
+    private static @org.jspecify.annotations.Nullable Chromium shared;
+
+    /**
+     * The one Chromium of this JVM's journeys: starting Playwright's driver and a browser takes seconds,
+     * and every journey opens contexts of its own in it (no cookies or storage shared between them).
+     * Closed when the JVM ends.
+     */
+    static synchronized Chromium shared() {
+        if (shared == null) {
+            var started = new Chromium();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (RuntimeException ignored) {
+                    // the JVM is ending; its driver process goes with it
+                }
+            }));
+            shared = started;
+        }
+        return shared;
+    }
 }

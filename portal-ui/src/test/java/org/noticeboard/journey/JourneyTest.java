@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.noticeboard.x.oauth.XAuthorizedClients;
 import org.noticeboard.x.oauth.XClientRegistration;
@@ -51,12 +50,7 @@ abstract class JourneyTest {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
+        chromium = Chromium.shared();
     }
 
     /**

@@ -47,7 +47,7 @@ class OidcSignInIT {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = new Chromium();
+        chromium = Chromium.shared();
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -58,7 +58,6 @@ class OidcSignInIT {
 
     @AfterAll
     static void stop() {
-        chromium.close();
         identityProvider.shutdown();
     }
 

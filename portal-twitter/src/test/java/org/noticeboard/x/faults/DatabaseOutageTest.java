@@ -39,10 +39,11 @@ import org.noticeboard.testing.TestCaller;
 import org.noticeboard.testing.World;
 import org.noticeboard.x.sandbox.XSandboxServer;
 import org.noticeboard.x.testing.XConnections;
+import org.noticeboard.x.testing.FaultSize;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The database stops for 30 s while posts are due and staff are working. The portal reaches
+ * The database stops (12 s; 30 s under -Psoak) while posts are due and staff are working. The portal reaches
  * PostgreSQL through {@link PostgresOutage}, which cuts its connections and refuses new ones for
  * the outage (the server itself keeps running: CI's second pass shares it). X (the sandbox) keeps
  * its own connection and stays up; it answers slowly at first, so that some posts are on their way
@@ -51,9 +52,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DatabaseOutageTest {
 
-    static final Duration OUTAGE = Duration.ofSeconds(30);
+    static final Duration OUTAGE = FaultSize.duration("database-outage.outage", Duration.ofSeconds(12), Duration.ofSeconds(30));
     static final int ACCOUNTS = 2;
-    static final int PER_ACCOUNT = 20;
+    static final int PER_ACCOUNT = FaultSize.count("database-outage.per-account", 12, 20);
     static final int DUE_BEFORE = 10;
     static final String CREATE = "/x-sandbox/2/tweets";
 
@@ -89,7 +90,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void the_database_stops_for_30_seconds_while_posts_are_due_and_staff_are_working() throws Exception {
+    void the_database_stops_while_posts_are_due_and_staff_are_working() throws Exception {
         var portal = Objects.requireNonNull(DatabaseOutageTest.portal);
         var world = portal.getBean(World.class);
         var caller = portal.getBean(TestCaller.class);
@@ -149,10 +150,20 @@ class DatabaseOutageTest {
         Thread.sleep(3000);
         int inFlight = db.fetchCount(POST, POST.ID.in(postIds).and(POST.STATE.eq(PostState.PUBLISHING.name()))
                 .and(POST.PUBLISH_STARTED_AT.isNotNull()));
-        var edit = attempt(() -> caller.as(staff, () -> posts.save(before.id(),
-                draft(draftAccount, "Clinic closed on Monday and Tuesday for training"), before.version())));
-        var fresh = attempt(() -> caller.as(staff, () -> posts.save(null, draft(draftAccount, "Flu jabs at the town hall"), 0)));
-        var read = attempt(() -> caller.as(staff, posts::mine));
+        // three members at once, as they would be: each waits for a connection on its own
+        Attempt<Post> edit;
+        Attempt<Post> fresh;
+        Attempt<?> read;
+        try (var members = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var editing = members.submit(() -> attempt(() -> caller.as(staff, () -> posts.save(before.id(),
+                    draft(draftAccount, "Clinic closed on Monday and Tuesday for training"), before.version()))));
+            var starting = members.submit(() -> attempt(() -> caller.as(staff,
+                    () -> posts.save(null, draft(draftAccount, "Flu jabs at the town hall"), 0))));
+            var reading = members.submit(() -> attempt(() -> caller.as(staff, posts::mine)));
+            edit = editing.get();
+            fresh = starting.get();
+            read = reading.get();
+        }
         for (var refusal : List.of(edit, fresh, read)) {
             assertThat(refusal.failure()).as("refused while the database is away").isNotNull()
                     .isInstanceOf(DatabaseUnavailableException.class)

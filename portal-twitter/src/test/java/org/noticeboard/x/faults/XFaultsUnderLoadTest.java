@@ -36,6 +36,7 @@ import org.noticeboard.testing.TestCaller;
 import org.noticeboard.testing.World;
 import org.noticeboard.x.sandbox.XSandboxServer;
 import org.noticeboard.x.testing.XConnections;
+import org.noticeboard.x.testing.FaultSize;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -50,10 +51,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 class XFaultsUnderLoadTest {
 
     static final int ACCOUNTS = 5;
-    static final int PER_ACCOUNT = 20;
+    static final int PER_ACCOUNT = FaultSize.count("x-faults.per-account", 10, 20);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
-    static final Duration OUTAGE = Duration.ofSeconds(10);
-    static final Duration RATE_LIMIT_WINDOW = Duration.ofSeconds(30);
+    static final Duration OUTAGE = FaultSize.duration("x-faults.outage", Duration.ofSeconds(5), Duration.ofSeconds(10));
+    static final Duration RATE_LIMIT_WINDOW = FaultSize.duration("x-faults.rate-limit-window", Duration.ofSeconds(12),
+            Duration.ofSeconds(30));
     /** How soon after X answers 429 the portal must have stopped sending to that account. */
     static final Duration HEARD_WITHIN = Duration.ofMillis(500);
     static final String CREATE = "/x-sandbox/2/tweets";

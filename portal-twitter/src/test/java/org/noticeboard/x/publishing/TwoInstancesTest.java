@@ -22,6 +22,7 @@ import org.noticeboard.x.sandbox.XSandboxServer;
 import org.noticeboard.x.testing.Posts;
 import org.noticeboard.x.testing.XConnections;
 import org.noticeboard.x.testing.XTestApplication;
+import org.noticeboard.x.testing.FaultSize;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class TwoInstancesTest {
 
     static final int ACCOUNTS = 4;
-    static final int PER_ACCOUNT = 50;
+    static final int PER_ACCOUNT = FaultSize.count("two-instances.per-account", 25, 50);
 
     static TestDatabases.TestDatabase database;
     static XSandboxServer sandbox;
