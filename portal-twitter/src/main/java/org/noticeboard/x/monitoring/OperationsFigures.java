@@ -133,8 +133,8 @@ public final class OperationsFigures implements MeterBinder, AutoCloseable {
         }, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Reads the figures now (the refresher does this every {@link #REFRESH}). */
-    public void refresh() {
+    /** Reads the figures now (the refresher does this every {@link #REFRESH}); one read at a time, so the last read is the newest. */
+    public synchronized void refresh() {
         Instant now = clock.instant();
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         // posts sent as soon as approved have no due time: they have waited since they were approved,
