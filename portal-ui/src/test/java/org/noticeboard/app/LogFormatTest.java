@@ -38,6 +38,7 @@ class LogFormatTest {
         assertThat(format).isEqualTo("ecs");
 
         var context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
         context.putObject(Environment.class.getName(), environment);
         var encoder = new StructuredLogEncoder();
         encoder.setContext(context);

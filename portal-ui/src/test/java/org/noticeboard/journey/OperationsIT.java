@@ -28,7 +28,9 @@ class OperationsIT extends JourneyTest {
         for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
             var response = get(probe);
             assertThat(response.statusCode()).as(probe).isEqualTo(200);
-            assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+            // the status, and for the root the names of the probe groups; never what it is made of
+            assertThat(response.body()).as(probe).contains("\"status\":\"UP\"").doesNotContain("components")
+                    .doesNotContain("details").doesNotContain("\"db\"").doesNotContain("scheduler");
             assertThat(response.headers().firstValue("set-cookie")).as(probe + " begins no session").isEmpty();
         }
         // a component's own path would tell what the portal is made of
@@ -64,7 +66,8 @@ class OperationsIT extends JourneyTest {
         try (BrowserContext staff = watched(chromium.browser.newContext())) {
             Page page = signedIn(staff, "sam.staff");
             assertThat(page.request().get(url("/actuator/prometheus")).status()).isEqualTo(403);
-            assertThat(page.request().get(url("/actuator/health")).text()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(page.request().get(url("/actuator/health")).text()).contains("\"status\":\"UP\"")
+                    .doesNotContain("components");
         }
     }
 }
