@@ -75,13 +75,15 @@ public class Publisher {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final List<AfterPublish> afterPublish;
+    private final List<PublishOutcomes> outcomes;
     private final java.util.concurrent.atomic.AtomicLong publishedHere = new java.util.concurrent.atomic.AtomicLong();
 
     public Publisher(PublicationRepository publications, PostLocks locks, XGateway x, XTokens tokens, AuditTrail audit,
             Access access, NotificationService notifications, OfficialAccountService accounts, PostService posts,
-            TransactionTemplate tx, Clock clock, List<AfterPublish> afterPublish) {
+            TransactionTemplate tx, Clock clock, List<AfterPublish> afterPublish, List<PublishOutcomes> outcomes) {
         this.posts = posts;
         this.afterPublish = List.copyOf(afterPublish);
+        this.outcomes = List.copyOf(outcomes);
         this.publications = publications;
         this.locks = locks;
         this.x = x;
@@ -315,6 +317,7 @@ public class Publisher {
         });
         publishedHere.addAndGet(created.size());
         for (PublicationRepository.Sent s : created) {
+            told(PublishOutcome.Kind.PUBLISHED, s.post(), s.at());
             log.info("Post {} published to @{} as X post {}", s.post().postId(), s.post().handle(), s.xPostId());
         }
     }
@@ -434,6 +437,7 @@ public class Publisher {
             }
         });
         publishedHere.incrementAndGet();
+        told(reconciled ? PublishOutcome.Kind.RECONCILED : PublishOutcome.Kind.PUBLISHED, post, now);
         log.info("Post {} published to @{} as X post {}{}", post.postId(), post.handle(), xPostId,
                 reconciled ? " (reconciled)" : "");
         return new PublishOutcome(reconciled ? PublishOutcome.Kind.RECONCILED : PublishOutcome.Kind.PUBLISHED, xPostId,
@@ -496,6 +500,19 @@ public class Publisher {
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
+    /** Once the outcome is recorded: a listener's trouble never undoes or repeats a publication. */
+    private void told(PublishOutcome.Kind kind, DuePost post, @Nullable Instant onX) {
+        Duration lateBy = onX != null && post.scheduledAt() != null ? Duration.between(post.scheduledAt(), onX) : null;
+        for (PublishOutcomes listener : outcomes) {
+            try {
+                listener.attempted(kind, lateBy != null && lateBy.isNegative() ? Duration.ZERO : lateBy);
+            } catch (RuntimeException e) {
+                log.warn("Post {}: telling {} of the outcome failed: {}", post.postId(), listener.getClass().getSimpleName(),
+                        e.toString());
+            }
+        }
+    }
+
     private PublishOutcome retry(DuePost post, int attempt, Instant now, Instant next, PostState state,
             boolean keepStarted, String problem, String kind, String outcome, String detail) {
         tx.executeWithoutResult(s -> {
@@ -505,6 +522,7 @@ public class Publisher {
             publications.attempt(post, attempt, post.startedAt() == null ? now : post.startedAt(), now, outcome, detail,
                     null);
         });
+        told(PublishOutcome.Kind.RETRY, post, null);
         log.info("Post {} to @{}: {} ({}); next attempt at {}", post.postId(), post.handle(), kind, detail, next);
         return new PublishOutcome(PublishOutcome.Kind.RETRY, null, next, problem);
     }
@@ -524,6 +542,7 @@ public class Publisher {
             notifications.tell(post.organisationId(), Set.of(post.authorId()), post.postId(),
                     "Your post to @" + post.handle() + " could not be published: " + problem, null);
         });
+        told(PublishOutcome.Kind.FAILED, post, null);
         log.warn("Post {} to @{} failed: {} ({})", post.postId(), post.handle(), kind, detail);
         return new PublishOutcome(PublishOutcome.Kind.FAILED, null, null, problem);
     }

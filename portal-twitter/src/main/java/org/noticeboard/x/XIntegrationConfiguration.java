@@ -60,6 +60,7 @@ import org.springframework.web.client.RestClient;
 /** The X integration's beans: endpoints, token storage and refresh, the gateway, publishing and list sync. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(XProperties.class)
+@org.springframework.context.annotation.Import(org.noticeboard.x.monitoring.MonitoringConfiguration.class)
 public class XIntegrationConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(XIntegrationConfiguration.class);

@@ -18,6 +18,19 @@ import org.noticeboard.x.sandbox.XSandbox;
 import org.noticeboard.x.testing.Posts;
 import org.noticeboard.x.testing.XConnections;
 import org.noticeboard.x.testing.XTestApplication;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.noticeboard.post.PostDraft;
+import org.noticeboard.post.PostService;
+import org.noticeboard.post.ReviewService;
+import org.noticeboard.shared.SessionLocks;
+import org.noticeboard.x.monitoring.OperationsFigures;
+import org.noticeboard.x.monitoring.PublishingMeters;
+import static org.noticeboard.db.jooq.Tables.POST;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +52,12 @@ class SandboxPublishingTest {
     @Autowired XConnections connections;
     @Autowired Posts posts;
     @Autowired MediaService media;
+    @Autowired MeterRegistry meters;
+    @Autowired OperationsFigures figures;
+    @Autowired SessionLocks sessionLocks;
+    @Autowired PostService postService;
+    @Autowired ReviewService review;
+    @Autowired DSLContext db;
 
     World.Org trust;
     String handle;
@@ -113,5 +132,56 @@ class SandboxPublishingTest {
         assertThat(missing.state()).isEqualTo(PostState.FAILED);
         assertThat(missing.publication().problem()).isNotBlank();
         assertThat(sandbox.countPostsWithText(handle, "Thank you to every volunteer this week")).isEqualTo(1);
+    }
+
+    /** PostLocks' lock space: holding a post's lock keeps every publishing worker away from it. */
+    static final int PUBLISHING_LOCKS = 0x50554231;
+
+    double gauge(String name) {
+        return meters.get(name).gauge().value();
+    }
+
+    double published() {
+        return meters.get(PublishingMeters.OUTCOMES).tag("outcome", "published").counter().count();
+    }
+
+    @Test
+    void the_operators_figures_move_when_a_scheduled_post_is_published() throws Exception {
+        LocalDateTime tomorrow = LocalDateTime.now(ZoneId.of("Europe/London")).plusDays(1).withSecond(0).withNano(0);
+        var submitted = caller.as(trust.member(Role.STAFF), () -> {
+            var draft = postService.save(null, new PostDraft(trust.account().id(), "Flu clinics open on Saturday mornings",
+                    null, null, null, List.of(), Map.of()), 0);
+            var scheduled = postService.schedule(draft.id(), tomorrow, draft.version());
+            return postService.submit(scheduled.id(), scheduled.version());
+        });
+        long id = caller.as(trust.member(Role.APPROVER), () -> review.approve(submitted.id(), 1, submitted.version())).id();
+        figures.refresh();
+        double dueBefore = gauge("noticeboard.posts.due");
+        double overdueBefore = gauge("noticeboard.posts.overdue");
+        double publishedBefore = published();
+        long delaysBefore = meters.get(PublishingMeters.DELAY).timer().count();
+
+        // its time moved to two minutes ago while a worker "holds" it: due, overdue, and not yet on X
+        try (var held = sessionLocks.tryLock(PUBLISHING_LOCKS, id, "post")) {
+            assertThat(held.acquired()).isTrue();
+            db.update(POST).set(POST.SCHEDULED_AT, Instant.now().minusSeconds(120).atOffset(ZoneOffset.UTC))
+                    .where(POST.ID.eq(id)).execute();
+            figures.refresh();
+            assertThat(gauge("noticeboard.posts.due")).as("posts due").isEqualTo(dueBefore + 1);
+            assertThat(gauge("noticeboard.posts.overdue")).as("posts overdue").isEqualTo(overdueBefore + 1);
+        }
+
+        assertThat(settled(id).state()).isEqualTo(PostState.PUBLISHED);
+        figures.refresh();
+        assertThat(gauge("noticeboard.posts.due")).as("posts due").isEqualTo(dueBefore);
+        assertThat(gauge("noticeboard.posts.overdue")).as("posts overdue").isEqualTo(overdueBefore);
+        assertThat(published()).as("published outcomes").isEqualTo(publishedBefore + 1);
+        var delay = meters.get(PublishingMeters.DELAY).timer();
+        assertThat(delay.count()).as("delays recorded").isEqualTo(delaysBefore + 1);
+        assertThat(delay.max(java.util.concurrent.TimeUnit.SECONDS)).as("the longest delay, in seconds")
+                .isGreaterThanOrEqualTo(120);
+        // the account's rate-limit window for creating posts, as X last reported it
+        assertThat(meters.get("noticeboard.x.ratelimit.remaining").tag("account", handle)
+                .tag("endpoint", "POST /2/tweets").gauge().value()).isGreaterThanOrEqualTo(0);
     }
 }

@@ -6,7 +6,13 @@ import java.util.Arrays;
 import org.noticeboard.app.NoticeboardProperties;
 import org.noticeboard.member.SignInService;
 import org.noticeboard.x.XProperties;
+import org.noticeboard.access.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -41,6 +47,26 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
             + "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+    /**
+     * Actuator, ahead of Vaadin's chain: the health probes answer anyone (the load balancer and the
+     * orchestrator do not sign in; without details they say only UP or DOWN), everything else
+     * (metrics, Prometheus, info) only an organisation admin's session. A caller not signed in is
+     * answered 401, not sent to the sign-in page, since no operator's tool can follow it there.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .anyRequest().hasRole(Role.ORG_ADMIN.name()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                // read-only endpoints; no session is begun for a probe
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, NoticeboardProperties properties, SignInService signIn,
