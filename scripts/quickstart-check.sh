@@ -77,6 +77,18 @@ await_sign_in_page() {
   echo "scale=1; ($(date +%s%N) - $started) / 1000000000" | bc
 }
 
+# Waits until the portal says it is ready for traffic (the demo seeded): what a load balancer waits for.
+await_ready() {
+  for _ in $(seq 1 240); do
+    if curl -sf "http://localhost:$port/actuator/health/readiness" | grep -q '"UP"'; then
+      return
+    fi
+    sleep 0.5
+  done
+  echo "the portal served its sign-in page but was not ready 120 s later" >&2
+  exit 1
+}
+
 # Signs a demo member in through the sign-in form, as a browser posts it, and reads who is signed in.
 sign_in() {
   local jar="$work/cookies"
@@ -123,6 +135,7 @@ setsid bash -c "exec ${fresh_env[*]@Q} $demo_command" > "$work/demo.log" 2>&1 < 
 pid=$!
 seconds=$(await_sign_in_page "$started" "$work/demo.log" 1200)
 echo "sign-in page served ${seconds} s after the command (build included, fresh home)"
+await_ready
 sign_in
 [ -d "$home/.noticeboard/pgdata" ] || { echo "the demo's data is not in <home>/.noticeboard/pgdata" >&2; exit 1; }
 if find "$work/clone" -name '${user.home}' | grep -q .; then
@@ -143,6 +156,7 @@ setsid bash -c "exec ${fresh_env[*]@Q} java -jar portal-ui/target/noticeboard.ja
 pid=$!
 seconds=$(await_sign_in_page "$started" "$work/jar.log" 300)
 echo "sign-in page served ${seconds} s after java -jar (existing data)"
+await_ready
 sign_in
 stop_with TERM "the jar"
 echo "quick start and jar: passed"
