@@ -131,8 +131,12 @@ stop_with() {
 cd "$work/clone"
 echo "== Quick start, as written in the README: $demo_command"
 started=$(date +%s%N)
-setsid bash -c "exec ${fresh_env[*]@Q} $demo_command" > "$work/demo.log" 2>&1 < /dev/null &
+# job control: the command gets a process group of its own, with Ctrl+C's SIGINT not ignored (a plain
+# background job of a script ignores it), as in a terminal
+set -m
+bash -c "exec ${fresh_env[*]@Q} $demo_command" > "$work/demo.log" 2>&1 < /dev/null &
 pid=$!
+set +m
 seconds=$(await_sign_in_page "$started" "$work/demo.log" 1200)
 echo "sign-in page served ${seconds} s after the command (build included, fresh home)"
 await_ready
@@ -152,8 +156,10 @@ echo "jar: $((size / 1024 / 1024)) MB"
 
 echo "== The jar, with no variables, on the data the quick start left: java -jar portal-ui/target/noticeboard.jar"
 started=$(date +%s%N)
-setsid bash -c "exec ${fresh_env[*]@Q} java -jar portal-ui/target/noticeboard.jar" > "$work/jar.log" 2>&1 < /dev/null &
+set -m
+bash -c "exec ${fresh_env[*]@Q} java -jar portal-ui/target/noticeboard.jar" > "$work/jar.log" 2>&1 < /dev/null &
 pid=$!
+set +m
 seconds=$(await_sign_in_page "$started" "$work/jar.log" 300)
 echo "sign-in page served ${seconds} s after java -jar (existing data)"
 await_ready
