@@ -1,6 +1,7 @@
 package org.noticeboard.x;
 
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,10 +12,12 @@ public final class XEndpoints {
 
     private final XProperties properties;
     private final IntSupplier localPort;
-    private final String sandboxSecret;
+    private final Supplier<String> sandboxSecret;
     private volatile @Nullable String localBase;
+    private volatile @Nullable String resolvedSandboxSecret;
 
-    public XEndpoints(XProperties properties, IntSupplier localPort, String sandboxSecret) {
+    /** {@code sandboxSecret} is asked once, when first needed: it may live in the database. */
+    public XEndpoints(XProperties properties, IntSupplier localPort, Supplier<String> sandboxSecret) {
         this.properties = properties;
         this.localPort = localPort;
         this.sandboxSecret = sandboxSecret;
@@ -60,7 +63,12 @@ public final class XEndpoints {
 
     public String clientSecret() {
         if (sandbox()) {
-            return sandboxSecret;
+            String secret = resolvedSandboxSecret;
+            if (secret == null) {
+                secret = sandboxSecret.get();
+                resolvedSandboxSecret = secret;
+            }
+            return secret;
         }
         if (properties.clientSecret() == null || properties.clientSecret().isBlank()) {
             throw new IllegalStateException("X is not configured: set NOTICEBOARD_X_CLIENT_SECRET");

@@ -9,8 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.noticeboard.account.OfficialAccountService;
@@ -23,6 +22,7 @@ import org.noticeboard.x.oauth.XAuthorizedClients;
 import org.noticeboard.x.oauth.XClientRegistration;
 import org.noticeboard.x.oauth.XOAuthTokens;
 import org.noticeboard.x.oauth.XTokenEndpoint;
+import org.noticeboard.x.oauth.SandboxClientSecret;
 import org.noticeboard.x.oauth.SandboxClients;
 import org.noticeboard.x.sandbox.XSandbox;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,15 +68,14 @@ public class XIntegrationConfiguration {
     private static final int MISSED_HEARTBEATS = 4;
 
     /**
-     * The sandbox's client secret is fixed unless configured: the sandbox only ever hands out
-     * tokens for itself, and every instance on one database must present the same secret.
+     * The sandbox's client secret: the configured one if given, else this installation's own,
+     * random and kept in the database ({@link SandboxClientSecret}).
      */
-    static final String SANDBOX_SECRET = "noticeboard-sandbox-secret";
-
     @Bean
-    XEndpoints xEndpoints(XProperties properties, ApplicationContext context) {
-        String sandboxSecret = properties.clientSecret() != null && !properties.clientSecret().isBlank()
-                ? properties.clientSecret() : SANDBOX_SECRET;
+    XEndpoints xEndpoints(XProperties properties, ApplicationContext context, DSLContext db) {
+        String configured = properties.clientSecret();
+        Supplier<String> sandboxSecret = configured != null && !configured.isBlank()
+                ? () -> configured : () -> SandboxClientSecret.of(db);
         return new XEndpoints(properties, () -> {
             if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
                 return web.getWebServer().getPort();
@@ -85,31 +84,27 @@ public class XIntegrationConfiguration {
         }, sandboxSecret);
     }
 
-    /**
-     * In sandbox mode the portal's client is registered with the sandbox when it starts and whenever
-     * a member connects from an address not seen yet (the redirect URI follows the browser's host).
-     */
+    /** In sandbox mode, where the sandbox may send members back; fixed once the web server has started. */
     @Bean
-    SandboxClients sandboxClients(ObjectProvider<XSandbox> sandbox, XEndpoints endpoints) {
-        if (!endpoints.sandbox()) {
-            return SandboxClients.NONE;
-        }
-        Set<String> redirectUris = ConcurrentHashMap.newKeySet();
-        return redirectUri -> {
-            XSandbox world = sandbox.getIfAvailable();
-            if (world != null && redirectUris.add(redirectUri)) {
-                world.registerClient(endpoints.clientId(), endpoints.clientSecret(), List.copyOf(redirectUris));
-            }
-        };
+    SandboxClients sandboxClients(XEndpoints endpoints) {
+        return endpoints.sandbox() ? SandboxClients.sandbox() : SandboxClients.NONE;
     }
 
+    /**
+     * In sandbox mode the portal's client is registered with the sandbox when the portal starts,
+     * with this installation's secret and the portal's own callbacks only. Registering replaces what
+     * the sandbox knew, so a redirect URI an older version let a request's Host header add is dropped.
+     */
     @Bean
-    ApplicationListener<WebServerInitializedEvent> registerWithSandbox(SandboxClients clients, XEndpoints endpoints) {
+    ApplicationListener<WebServerInitializedEvent> registerWithSandbox(SandboxClients clients, XEndpoints endpoints,
+            ObjectProvider<XSandbox> sandbox, @Value("${noticeboard.base-url:}") String baseUrl) {
         return event -> {
-            if (endpoints.sandbox() && !"management".equals(event.getApplicationContext().getServerNamespace())) {
-                int port = event.getWebServer().getPort();
-                clients.allowRedirect("http://localhost:" + port + XClientRegistration.CALLBACK_PATH);
-                clients.allowRedirect("http://127.0.0.1:" + port + XClientRegistration.CALLBACK_PATH);
+            XSandbox world = sandbox.getIfAvailable();
+            if (endpoints.sandbox() && world != null
+                    && !"management".equals(event.getApplicationContext().getServerNamespace())) {
+                List<String> callbacks = SandboxClients.callbacks(baseUrl, event.getWebServer().getPort());
+                world.registerClient(endpoints.clientId(), endpoints.clientSecret(), callbacks);
+                clients.fix(callbacks);
             }
         };
     }
@@ -142,8 +137,9 @@ public class XIntegrationConfiguration {
     }
 
     @Bean
-    XClientRegistration xClientRegistration(XEndpoints endpoints, XProperties properties) {
-        return new XClientRegistration(endpoints, properties);
+    XClientRegistration xClientRegistration(XEndpoints endpoints, XProperties properties,
+            @Value("${noticeboard.base-url:}") String baseUrl) {
+        return new XClientRegistration(endpoints, properties, baseUrl);
     }
 
     @Bean

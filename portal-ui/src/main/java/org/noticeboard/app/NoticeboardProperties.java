@@ -32,7 +32,12 @@ public record NoticeboardProperties(
         }
     }
 
-    public record Demo(@DefaultValue("demo") String password, @DefaultValue("true") boolean seed) {}
+    /**
+     * {@code allowExternalDatabase}: demo mode may run on the database {@code noticeboard.database.url}
+     * names (checked before start by {@link SafeStart}; without it only on the embedded PostgreSQL).
+     */
+    public record Demo(@DefaultValue("demo") String password, @DefaultValue("true") boolean seed,
+            @DefaultValue("false") boolean allowExternalDatabase) {}
 
     public record Oidc(
             @Nullable String issuerUri,

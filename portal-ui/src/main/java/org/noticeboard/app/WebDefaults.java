@@ -19,9 +19,12 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class WebDefaults implements EnvironmentPostProcessor {
 
+    /** The name of these defaults' property source; {@link SafeStart} looks past it. */
+    static final String SOURCE = "noticeboard-web-defaults";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource("noticeboard-web-defaults", Map.of(
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.of(
                 "server.forward-headers-strategy", "native",
                 "server.servlet.session.cookie.http-only", "true",
                 "server.servlet.session.cookie.same-site", "lax")));

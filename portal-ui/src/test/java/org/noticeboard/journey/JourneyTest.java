@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.noticeboard.x.oauth.XAuthorizedClients;
+import org.noticeboard.x.oauth.SandboxClientSecret;
 import org.noticeboard.x.oauth.XClientRegistration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -60,7 +61,8 @@ abstract class JourneyTest {
     @AfterEach
     void nothingRefusedAndNothingSecretLogged() {
         org.assertj.core.api.Assertions.assertThat(policyViolations).as("content security policy violations").isEmpty();
-        var secrets = new ArrayList<String>(List.of("noticeboard-sandbox-secret"));
+        // the sandbox's client secret as this installation keeps it (random per installation, in the database)
+        var secrets = new ArrayList<String>(List.of(SandboxClientSecret.of(db)));
         for (long account : db.select(X_AUTHORIZED_CLIENT.ACCOUNT_ID).from(X_AUTHORIZED_CLIENT)
                 .fetch(X_AUTHORIZED_CLIENT.ACCOUNT_ID)) {
             OAuth2AuthorizedClient client = tokens.loadAuthorizedClient(XClientRegistration.ID,

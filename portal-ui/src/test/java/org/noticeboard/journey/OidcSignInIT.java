@@ -37,6 +37,8 @@ class OidcSignInIT {
         PortalDatabase.register(registry);
         registry.add("noticeboard.mode", () -> "live");
         registry.add("noticeboard.x.sandbox.enabled", () -> "false");
+        // as behind a TLS-terminating proxy: live mode refuses to start on plain HTTP without it (SafeStart)
+        registry.add("server.forward-headers-strategy", () -> "native");
         registry.add("noticeboard.oidc.issuer-uri", () -> identityProvider.issuerUrl(ISSUER_ID).toString());
         registry.add("noticeboard.oidc.client-id", () -> "noticeboard");
         registry.add("noticeboard.oidc.client-secret", () -> "not-a-real-secret");

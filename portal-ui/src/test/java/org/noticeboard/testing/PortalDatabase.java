@@ -13,6 +13,8 @@ public final class PortalDatabase {
         registry.add("noticeboard.database.url", database::url);
         registry.add("noticeboard.database.username", database::username);
         registry.add("noticeboard.database.password", database::password);
+        // tests run demo mode on this external test database on purpose (SafeStart refuses it otherwise)
+        registry.add("noticeboard.demo.allow-external-database", () -> "true");
         // tokens encrypted with a test key, never a key file in the tester's home directory
         registry.add("noticeboard.x.token-keys", () -> "test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     }

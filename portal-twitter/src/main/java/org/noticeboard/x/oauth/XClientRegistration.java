@@ -19,11 +19,33 @@ public final class XClientRegistration {
 
     private final XEndpoints endpoints;
     private final XProperties properties;
+    private final @Nullable String callback;
     private volatile @Nullable ClientRegistration registration;
 
-    public XClientRegistration(XEndpoints endpoints, XProperties properties) {
+    /**
+     * {@code baseUrl}: the address members reach the portal at ({@code noticeboard.base-url}); the
+     * callback is then fixed there. Without it the callback follows the request's own address.
+     */
+    public XClientRegistration(XEndpoints endpoints, XProperties properties, @Nullable String baseUrl) {
         this.endpoints = endpoints;
         this.properties = properties;
+        this.callback = callback(baseUrl);
+    }
+
+    /** The callback at a configured base URL, or null without one; a base URL that is not http(s) is refused. */
+    static @Nullable String callback(@Nullable String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return null;
+        }
+        String base = baseUrl.strip();
+        if (!(base.startsWith("https://") || base.startsWith("http://")) || base.contains("?") || base.contains("#")) {
+            throw new IllegalStateException("noticeboard.base-url (NOTICEBOARD_BASE_URL) must be the portal's address as "
+                    + "members open it, such as https://noticeboard.example.nhs.uk, not " + base);
+        }
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + CALLBACK_PATH;
     }
 
     public ClientRegistration get() {
@@ -36,7 +58,7 @@ public final class XClientRegistration {
                     // X wants the client's credentials in the Authorization header at its token endpoint
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri("{baseUrl}" + CALLBACK_PATH)
+                    .redirectUri(callback != null ? callback : "{baseUrl}" + CALLBACK_PATH)
                     .scope(properties.scopes())
                     .authorizationUri(endpoints.authorizationUri())
                     .tokenUri(endpoints.tokenUri())

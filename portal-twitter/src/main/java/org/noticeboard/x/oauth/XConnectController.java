@@ -99,7 +99,13 @@ public class XConnectController {
         if (authorization == null) {
             throw new IllegalStateException("No authorisation request for X");
         }
-        sandboxClients.allowRedirect(authorization.getRedirectUri());
+        if (!sandboxClients.allows(authorization.getRedirectUri())) {
+            // the sandbox would refuse this callback (it knows only the portal's own, fixed at start)
+            ConnectFlash.put(session, new ConnectFlash(accountId, false, "The X sandbox sends you back only to "
+                    + String.join(" or ", sandboxClients.redirectUris()) + ". Open the portal at one of these addresses, "
+                    + "or ask an administrator to set noticeboard.base-url (NOTICEBOARD_BASE_URL) to the address you use."));
+            return ACCOUNTS_PAGE;
+        }
         pending(session).put(authorization.getState(), new Pending(account.id(), authorization));
         log.info("Connecting official account {} ({}) to X", account.id(), account.handle());
         return "redirect:" + authorization.getAuthorizationRequestUri();

@@ -61,6 +61,8 @@ class XConnectFlowTest {
     @Autowired DSLContext db;
     @Autowired ShiftableClock clock;
     @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.noticeboard.x.XEndpoints endpoints;
+    @Autowired org.noticeboard.x.XProperties properties;
 
     World.Org trust;
     String handle;
@@ -237,7 +239,8 @@ class XConnectFlowTest {
         var replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/x-sandbox/2/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "noticeboard-sandbox:noticeboard-sandbox-secret".getBytes(StandardCharsets.UTF_8)))
+                        // the portal's own credentials: whoever replays has them too in this scenario
+                        (endpoints.clientId() + ":" + endpoints.clientSecret()).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + oldRefresh))
                 .build(), HttpResponse.BodyHandlers.ofString());
         // X's words for a spent refresh token (not RFC 6749's invalid_grant)
@@ -344,5 +347,92 @@ class XConnectFlowTest {
         String connected = tokens.tokenFor(account).value();
         clock.advance(Duration.ofHours(2).minusMinutes(1));
         assertThat(tokens.tokenFor(account).value()).isNotEqualTo(connected);
+    }
+
+    // ------------------------------------------------------------------ the Host header adds no redirect
+
+    /**
+     * An attacker writes their own Host (and forwarded headers) on requests to the portal, then
+     * asks the sandbox's authorisation page to send the code to their site, as a link they would
+     * hand to an account admin. Before, "Connect to X" with that Host let the sandbox accept
+     * {@code http://evil.example/x/callback}. Now the sandbox knows only the callbacks fixed at
+     * start, and answers as X does for a callback URL the app did not register: an error page of
+     * its own, never a redirect, so no code (nor even an error) goes to evil.example.
+     */
+    @Test
+    void a_forged_host_header_adds_no_redirect_and_the_sandbox_refuses_to_send_a_code_to_the_attackers_site()
+            throws Exception {
+        long admin = trust.member(Role.ACCOUNT_ADMIN);
+        var connect = rawGet("/x/connect/" + trust.account().id(), "evil.example",
+                "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                        (admin + ":" + XTestApplication.PASSWORD).getBytes(StandardCharsets.UTF_8)),
+                "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https");
+        assertThat(connect.status()).isEqualTo(302);
+        assertThat(connect.location()).as("not sent to the sandbox with a callback at evil.example")
+                .doesNotContain("x-sandbox").endsWith("/accounts");
+        assertThat(db.select(org.noticeboard.db.jooq.Tables.X_SANDBOX_CLIENT.REDIRECT_URIS)
+                .from(org.noticeboard.db.jooq.Tables.X_SANDBOX_CLIENT)
+                .fetch(org.noticeboard.db.jooq.Tables.X_SANDBOX_CLIENT.REDIRECT_URIS))
+                .allSatisfy(uris -> assertThat(java.util.List.of(uris)).noneMatch(uri -> uri.contains("evil.example"))
+                        .contains(base() + XClientRegistration.CALLBACK_PATH));
+
+        for (String evil : java.util.List.of("https://evil.example/x/callback", "http://evil.example/x/callback")) {
+            var authorize = rawGet("/x-sandbox/i/oauth2/authorize?response_type=code&client_id=" + endpoints.clientId()
+                    + "&redirect_uri=" + java.net.URLEncoder.encode(evil, StandardCharsets.UTF_8)
+                    + "&scope=tweet.read%20users.read%20offline.access&state=attacker"
+                    + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256",
+                    "evil.example", "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https");
+            assertThat(authorize.status()).as(evil).isEqualTo(400);
+            assertThat(authorize.location()).as("no redirect at all").isEmpty();
+            assertThat(authorize.body()).contains("The redirect_uri does not match any callback URL registered")
+                    .doesNotContain("form_token");
+        }
+        assertThat(db.fetchCount(org.noticeboard.db.jooq.Tables.X_SANDBOX_CONSENT,
+                org.noticeboard.db.jooq.Tables.X_SANDBOX_CONSENT.REDIRECT_URI.contains("evil.example")))
+                .as("no consent page was opened for evil.example, so no code can be issued for it").isZero();
+
+        // the account admin's own connection, at the portal's real address, still works
+        get(connectAs(handle).toString(), admin);
+        assertThat(state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void a_configured_base_url_fixes_the_callback_the_portal_asks_for_and_a_malformed_one_is_refused_naming_its_variable() {
+        var registration = new XClientRegistration(endpoints, properties, "https://noticeboard.example.nhs.uk/");
+        assertThat(registration.get().getRedirectUri()).isEqualTo("https://noticeboard.example.nhs.uk/x/callback");
+        assertThat(SandboxClients.callbacks("https://noticeboard.example.nhs.uk", 8080)).containsExactly(
+                "https://noticeboard.example.nhs.uk/x/callback", "http://localhost:8080/x/callback",
+                "http://127.0.0.1:8080/x/callback");
+        assertThat(SandboxClients.callbacks(" ", 8080)).containsExactly("http://localhost:8080/x/callback",
+                "http://127.0.0.1:8080/x/callback");
+        assertThatThrownBy(() -> new XClientRegistration(endpoints, properties, "noticeboard.example.nhs.uk"))
+                .hasMessageContaining("NOTICEBOARD_BASE_URL");
+    }
+
+    record RawAnswer(int status, String location, String body) {}
+
+    /**
+     * A GET written byte by byte, with whatever Host header the caller chooses (Java's HTTP client
+     * will not send a forged one): as an attacker's script would.
+     */
+    RawAnswer rawGet(String path, String host, String... headers) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            var request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            request.append("Connection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headerEnd = answer.indexOf("\r\n\r\n");
+            String head = headerEnd < 0 ? answer : answer.substring(0, headerEnd);
+            String[] lines = head.split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            String location = java.util.Arrays.stream(lines)
+                    .filter(line -> line.regionMatches(true, 0, "Location:", 0, 9))
+                    .map(line -> line.substring(9).strip()).findFirst().orElse("");
+            return new RawAnswer(status, location, headerEnd < 0 ? "" : answer.substring(headerEnd + 4));
+        }
     }
 }

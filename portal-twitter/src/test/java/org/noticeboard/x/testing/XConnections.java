@@ -52,11 +52,12 @@ public class XConnections {
     public void connect(XSandbox sandbox, String sandboxBase, long accountId, String handle, long accountAdmin)
             throws Exception {
         var user = sandbox.ensureUser(handle, handle, "");
-        sandboxClients.allowRedirect(REDIRECT);
+        // the portal's own sandbox knows only the portal's callbacks (the code is read from the answer, never sent there)
+        String redirect = endpoints.sandbox() ? sandboxClients.redirectUris().getFirst() : REDIRECT;
         if (!endpoints.sandbox()) {
             sandbox.registerClient(endpoints.clientId(), endpoints.clientSecret(), List.of(REDIRECT));
         }
-        var tokens = SandboxLogin.tokens(sandboxBase, endpoints.clientId(), endpoints.clientSecret(), REDIRECT, handle,
+        var tokens = SandboxLogin.tokens(sandboxBase, endpoints.clientId(), endpoints.clientSecret(), redirect, handle,
                 String.join(" ", registration.get().getScopes()));
         Instant now = clock.instant();
         var client = new OAuth2AuthorizedClient(registration.get(), XClientRegistration.principal(accountId),
