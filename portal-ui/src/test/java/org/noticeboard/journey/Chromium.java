@@ -37,7 +37,19 @@ final class Chromium implements AutoCloseable {
     final Browser browser;
 
     Chromium() {
-        this(EXECUTABLE, 0, false, null);
+        this(forJourneys(), 0, false, null);
+    }
+
+    /**
+     * The browser for the journeys: {@code -Dnoticeboard.chromium} if set, else the headless shell where it
+     * is installed (.ci/run installs it: the journeys and axe-core's checks cost far less CPU in it), else
+     * Chromium.
+     */
+    static Path forJourneys() {
+        if (System.getProperty("noticeboard.chromium") != null) {
+            return EXECUTABLE;
+        }
+        return Files.isExecutable(HEADLESS_SHELL) ? HEADLESS_SHELL : EXECUTABLE;
     }
 
     /**
