@@ -58,11 +58,16 @@ class XPublishingJourneyIT extends JourneyTest {
             page.locator("#approve-post").click();
             assertThat(page.getByText("Approved: every step is done, the post is scheduled.")).isVisible();
 
-            // db-scheduler publishes it within seconds; the page shows it once reloaded
+            // db-scheduler publishes it within seconds; the page shows it once reloaded (each reload is given
+            // time to draw the view: counting right after the load event saw no link even once it was there)
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (page.locator("#x-link").count() == 0 && Instant.now().isBefore(deadline)) {
-                page.waitForTimeout(500);
-                page.reload();
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    page.locator("#x-link").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(2_000));
+                    break;
+                } catch (com.microsoft.playwright.TimeoutError notYet) {
+                    page.reload();
+                }
             }
             assertThat(page.locator("#x-post-id")).containsText("Published as @NShirePhysio");
             Page timeline = context.waitForPage(() -> page.locator("#x-link").click());
