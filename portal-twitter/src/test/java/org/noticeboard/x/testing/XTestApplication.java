@@ -52,6 +52,9 @@ public class XTestApplication {
             dataSource.setPassword(sharedPassword);
         }
         dataSource.setMaximumPoolSize(16);
+        // the test contexts stay cached: idle, each keeps two connections, not sixteen (on a shared server,
+        // sixteen a context ran into its max_connections)
+        dataSource.setMinimumIdle(2);
         // as the portal's own pool (DatabaseConfiguration): no connection within 5 s means the database is away
         dataSource.setConnectionTimeout(5_000);
         return dataSource;
