@@ -128,19 +128,25 @@ stop_with() {
   exit 1
 }
 
+# Starts a command in the fresh environment, waits for the sign-in page (printing how long it took)
+# and for readiness, and signs in. Job control gives the command a process group of its own, with
+# Ctrl+C's SIGINT not ignored (a plain background job of a script ignores it), as in a terminal.
+start_and_sign_in() {
+  local command=$1 log=$2 limit=$3 what=$4 started seconds
+  started=$(date +%s%N)
+  set -m
+  bash -c "exec ${fresh_env[*]@Q} $command" > "$log" 2>&1 < /dev/null &
+  pid=$!
+  set +m
+  seconds=$(await_sign_in_page "$started" "$log" "$limit")
+  echo "sign-in page served ${seconds} s after $what"
+  await_ready
+  sign_in
+}
+
 cd "$work/clone"
 echo "== Quick start, as written in the README: $demo_command"
-started=$(date +%s%N)
-# job control: the command gets a process group of its own, with Ctrl+C's SIGINT not ignored (a plain
-# background job of a script ignores it), as in a terminal
-set -m
-bash -c "exec ${fresh_env[*]@Q} $demo_command" > "$work/demo.log" 2>&1 < /dev/null &
-pid=$!
-set +m
-seconds=$(await_sign_in_page "$started" "$work/demo.log" 1200)
-echo "sign-in page served ${seconds} s after the command (build included, fresh home)"
-await_ready
-sign_in
+start_and_sign_in "$demo_command" "$work/demo.log" 1200 "the command (build included, fresh home)"
 [ -d "$home/.noticeboard/pgdata" ] || { echo "the demo's data is not in <home>/.noticeboard/pgdata" >&2; exit 1; }
 if find "$work/clone" -name '${user.home}' | grep -q .; then
   echo "a folder named \${user.home} appeared in the clone" >&2
@@ -155,14 +161,6 @@ echo "jar: $((size / 1024 / 1024)) MiB ($size bytes)"
 [ "$size" -lt $((80 * 1024 * 1024)) ] || { echo "the jar is over 80 MiB" >&2; exit 1; }
 
 echo "== The jar, with no variables, on the data the quick start left: java -jar portal-ui/target/noticeboard.jar"
-started=$(date +%s%N)
-set -m
-bash -c "exec ${fresh_env[*]@Q} java -jar portal-ui/target/noticeboard.jar" > "$work/jar.log" 2>&1 < /dev/null &
-pid=$!
-set +m
-seconds=$(await_sign_in_page "$started" "$work/jar.log" 300)
-echo "sign-in page served ${seconds} s after java -jar (existing data)"
-await_ready
-sign_in
+start_and_sign_in "java -jar portal-ui/target/noticeboard.jar" "$work/jar.log" 300 "java -jar (existing data)"
 stop_with TERM "the jar"
 echo "quick start and jar: passed"
