@@ -6,7 +6,6 @@ import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
 import static org.noticeboard.db.jooq.Tables.POST;
 import static org.noticeboard.db.jooq.Tables.POST_DECISION;
 import static org.noticeboard.db.jooq.Tables.POST_REVISION;
-import static org.noticeboard.db.jooq.Tables.STAKEHOLDER;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,16 +15,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
+import org.noticeboard.post.FourEyes;
+import org.noticeboard.stakeholder.PoliticalStakeholders;
 import org.noticeboard.workflow.ApproverKind;
 import org.noticeboard.workflow.Quorum;
 import org.noticeboard.workflow.WorkflowDefinition;
@@ -45,27 +43,27 @@ class ComplianceScan {
 
     static final int CHUNK = 1000;
     private static final JsonMapper json = JsonMapper.builder().build();
-    private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_])[@\uFF20]([A-Za-z0-9_]{1,15})");
-    static final List<String> POLITICAL_CATEGORIES = List.of("MP", "MINISTER", "DEVOLVED_MEMBER");
 
     private final DSLContext db;
+    private final PoliticalStakeholders politicalStakeholders;
 
-    ComplianceScan(DSLContext db) {
+    ComplianceScan(DSLContext db, PoliticalStakeholders politicalStakeholders) {
         this.db = db;
+        this.politicalStakeholders = politicalStakeholders;
     }
 
     record Scope(long organisationId, List<Long> accountIds, Instant from, Instant to, ZoneId zone,
             List<PreElectionPeriod> periods) {}
 
     void scan(Scope scope, Consumer<PublishedPost> visitor) {
-        Set<String> political = politicalHandles(scope.organisationId());
+        Set<String> political = politicalStakeholders.handles();
         Map<String, @Nullable WorkflowDefinition> workflows = new HashMap<>();
         long after = 0;
         while (true) {
             var rows = db.select(POST.ID, POST.ACCOUNT_ID, OFFICIAL_ACCOUNT.HANDLE, POST.AUTHOR_ID, MEMBER.DISPLAY_NAME,
                             POST.SUBMITTED_AT, POST.PUBLISHED_AT, POST.X_POST_ID, POST.WORKFLOW_VERSION, POST.CURRENT_REVISION,
                             POST_REVISION.TEXT, POST_REVISION.CONTENT_HASH, POST_REVISION.FINDINGS, POST_REVISION.REPLY_TO_URL,
-                            APPROVAL_WORKFLOW.DEFINITION)
+                            POST_REVISION.QUOTE_URL, POST.REVIEW_ROUND, POST.REPLY_TEMPLATE_TEXT, APPROVAL_WORKFLOW.DEFINITION)
                     .from(POST)
                     .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
                     .join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
@@ -83,25 +81,30 @@ class ComplianceScan {
             }
             List<Long> ids = rows.map(r -> r.get(POST.ID));
             Map<Long, List<Approval>> approvals = new HashMap<>();
+            Map<Long, Set<Long>> contributors = new HashMap<>();
+            db.selectDistinct(POST_REVISION.POST_ID, POST_REVISION.AUTHOR_ID).from(POST_REVISION)
+                    .where(POST_REVISION.POST_ID.in(ids))
+                    .forEach(r -> contributors.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
             db.select(POST_DECISION.POST_ID, POST_DECISION.REVISION, POST_DECISION.CONTENT_HASH, POST_DECISION.STEP,
-                            POST_DECISION.MEMBER_ID, POST_DECISION.CREATED_AT)
+                            POST_DECISION.MEMBER_ID, POST_DECISION.CREATED_AT, POST_DECISION.REVIEW_ROUND)
                     .from(POST_DECISION)
                     .where(POST_DECISION.POST_ID.in(ids), POST_DECISION.DECISION.eq("APPROVED"))
                     .forEach(d -> approvals.computeIfAbsent(d.get(POST_DECISION.POST_ID), k -> new ArrayList<>())
                             .add(new Approval(d.get(POST_DECISION.REVISION), d.get(POST_DECISION.CONTENT_HASH),
                                     d.get(POST_DECISION.STEP), d.get(POST_DECISION.MEMBER_ID),
-                                    d.get(POST_DECISION.CREATED_AT).toInstant())));
+                                    d.get(POST_DECISION.CREATED_AT).toInstant(), d.get(POST_DECISION.REVIEW_ROUND))));
             for (Record row : rows) {
-                visitor.accept(judge(row, approvals.getOrDefault(row.get(POST.ID), List.of()), workflows, political, scope));
+                visitor.accept(judge(row, approvals.getOrDefault(row.get(POST.ID), List.of()),
+                        contributors.getOrDefault(row.get(POST.ID), Set.of()), workflows, political, scope));
             }
             after = ids.getLast();
         }
     }
 
-    private record Approval(int revision, String contentHash, int step, long memberId, Instant at) {}
+    private record Approval(int revision, String contentHash, int step, long memberId, Instant at, int round) {}
 
-    private PublishedPost judge(Record row, List<Approval> approvals, Map<String, @Nullable WorkflowDefinition> workflows,
-            Set<String> political, Scope scope) {
+    private PublishedPost judge(Record row, List<Approval> approvals, Set<Long> revisionAuthors,
+            Map<String, @Nullable WorkflowDefinition> workflows, Set<String> political, Scope scope) {
         long id = row.get(POST.ID);
         long author = row.get(POST.AUTHOR_ID);
         String account = "@" + row.get(OFFICIAL_ACCOUNT.HANDLE);
@@ -139,30 +142,43 @@ class ComplianceScan {
             WorkflowDefinition definition = workflows.computeIfAbsent(row.get(POST.ACCOUNT_ID) + "/" + workflowVersion,
                     k -> json.readValue(definitionJson.data(), WorkflowDefinition.class));
             var steps = definition.steps();
-            boolean templateReply = definition.templateRepliesSingleStep() && row.get(POST_REVISION.REPLY_TO_URL) != null;
+            // the single-step route for template replies counts only for a reply whose text is the template's,
+            // filled, word for word, that neither answers nor names a political stakeholder
+            String template = row.get(POST.REPLY_TEMPLATE_TEXT);
+            boolean templateReply = definition.templateRepliesSingleStep() && row.get(POST_REVISION.REPLY_TO_URL) != null
+                    && template != null && text.strip().equals(template)
+                    && PoliticalStakeholders.named(political, text, row.get(POST_REVISION.REPLY_TO_URL),
+                            row.get(POST_REVISION.QUOTE_URL)).isEmpty();
+            int round = row.get(POST.REVIEW_ROUND);
+            var contributors = new HashSet<>(revisionAuthors);
+            contributors.add(author);
+            var needed = new ArrayList<FourEyes.Step>();
+            Map<Integer, Set<Long>> approvers = new HashMap<>();
             for (int i = 0; i < steps.size(); i++) {
                 WorkflowStep step = steps.get(i);
                 int number = i + 1;
                 if ((templateReply && number > 1) || !applies(step, overridden, preElectionFinding)) {
                     continue;
                 }
-                var approvers = new HashSet<Long>();
-                for (Approval approval : approvals) {
-                    if (approval.step() == number && approval.revision() == revision && approval.contentHash().equals(hash)
-                            && approval.memberId() != author) {
-                        approvers.add(approval.memberId());
-                        if (lastApproval == null || approval.at().isAfter(lastApproval)) {
-                            lastApproval = approval.at();
-                        }
+                needed.add(new FourEyes.Step(number, step.name(), step.quorum() == Quorum.ALL,
+                        step.kind() == ApproverKind.MEMBERS ? Set.copyOf(step.memberIds()) : Set.of()));
+            }
+            for (Approval approval : approvals) {
+                if (approval.revision() == revision && approval.contentHash().equals(hash) && approval.round() == round) {
+                    approvers.computeIfAbsent(approval.step(), k -> new HashSet<>()).add(approval.memberId());
+                    if (!contributors.contains(approval.memberId()) && (lastApproval == null || approval.at().isAfter(lastApproval))) {
+                        lastApproval = approval.at();
                     }
                 }
-                boolean complete = step.quorum() == Quorum.ALL && step.kind() == ApproverKind.MEMBERS
-                        ? approvers.containsAll(step.memberIds().stream().filter(m -> m != author).toList()) && !approvers.isEmpty()
-                        : !approvers.isEmpty();
-                if (!complete) {
-                    missing.add("no " + (step.quorum() == Quorum.ALL ? "complete " : "") + "approval at step " + number
-                            + " (\"" + step.name() + "\") of workflow version " + workflowVersion + " for revision " + revision);
-                }
+            }
+            for (String shortfall : FourEyes.shortfall(needed, contributors, approvers)) {
+                missing.add(shortfall + " (workflow version " + workflowVersion + ", revision " + revision + ")");
+            }
+            if (!missing.isEmpty()) {
+                long independent = approvers.values().stream().flatMap(Set::stream).filter(m -> !contributors.contains(m))
+                        .distinct().count();
+                missing.addFirst("decided by " + independent + " independent " + (independent == 1 ? "person" : "people")
+                        + " where its workflow required " + needed.size());
             }
         }
         boolean all = missing.isEmpty();
@@ -178,13 +194,8 @@ class ComplianceScan {
                 break;
             }
         }
-        if (period != null && !political.isEmpty()) {
-            Matcher m = MENTION.matcher(text);
-            while (m.find()) {
-                if (political.contains(m.group(1).toLowerCase(Locale.ROOT))) {
-                    handles.add("@" + m.group(1));
-                }
-            }
+        if (period != null) {
+            handles.addAll(PoliticalStakeholders.named(political, text));
         }
         return new PublishedPost(id, row.get(POST.ACCOUNT_ID), account, row.get(MEMBER.DISPLAY_NAME), submittedAt,
                 publishedAt, row.get(POST.X_POST_ID), all, missing, lead, overrides, List.copyOf(handles),
@@ -197,13 +208,5 @@ class ComplianceScan {
             case WARNING_OVERRIDDEN -> overridden;
             case POLITICAL_PRE_ELECTION -> preElectionFinding;
         };
-    }
-
-    /** Handles (lower case) of the organisation's political stakeholders: flagged political, or MPs, ministers, devolved members. */
-    Set<String> politicalHandles(long organisationId) {
-        return new HashSet<>(db.select(STAKEHOLDER.HANDLE).from(STAKEHOLDER)
-                .where(STAKEHOLDER.ORGANISATION_ID.eq(organisationId),
-                        STAKEHOLDER.POLITICAL.isTrue().or(STAKEHOLDER.CATEGORY.in(POLITICAL_CATEGORIES)))
-                .fetch(r -> r.value1().toLowerCase(Locale.ROOT)));
     }
 }

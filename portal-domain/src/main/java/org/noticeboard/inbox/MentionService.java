@@ -26,8 +26,6 @@ import org.noticeboard.shared.ConflictException;
 import org.noticeboard.shared.DomainException;
 import org.noticeboard.shared.InvalidInputException;
 import org.noticeboard.shared.NotFoundException;
-import org.noticeboard.template.ReplyTemplate;
-import org.noticeboard.template.ReplyTemplateService;
 import org.noticeboard.xapi.XException;
 import org.noticeboard.xapi.XFailure;
 import org.noticeboard.xapi.XGateway;
@@ -51,7 +49,6 @@ public class MentionService {
     private final MentionRepository mentions;
     private final OfficialAccountService accounts;
     private final PostService posts;
-    private final ReplyTemplateService templates;
     private final MentionPoller poller;
     private final XGateway x;
     private final XTokens tokens;
@@ -62,12 +59,11 @@ public class MentionService {
     private final Clock clock;
 
     public MentionService(MentionRepository mentions, OfficialAccountService accounts, PostService posts,
-            ReplyTemplateService templates, MentionPoller poller, XGateway x, XTokens tokens,
+            MentionPoller poller, XGateway x, XTokens tokens,
             Access access, AuditTrail audit, DSLContext db, TransactionTemplate tx, Clock clock) {
         this.mentions = mentions;
         this.accounts = accounts;
         this.posts = posts;
-        this.templates = templates;
         this.poller = poller;
         this.x = x;
         this.tokens = tokens;
@@ -215,15 +211,10 @@ public class MentionService {
      */
     public Post startReply(long id, @Nullable Long templateId, Map<String, String> values) {
         Mention mention = answerable(id, "reply to");
-        String text = "";
-        if (templateId != null) {
-            ReplyTemplate template = templates.get(templateId);
-            text = template.fill(values);
-        }
-        String body = text;
         return Objects.requireNonNull(tx.execute(s -> {
-            Post draft = posts.save(null, new PostDraft(mention.accountId(), body, mention.url(), null, null, List.of(),
-                    Map.of()), 0);
+            Post draft = templateId == null
+                    ? posts.save(null, new PostDraft(mention.accountId(), "", mention.url(), null, null, List.of(), Map.of()), 0)
+                    : posts.saveTemplateReply(mention.accountId(), mention.url(), templateId, values);
             mentions.linkReply(id, draft.id());
             audit.record(access.actor(), "mention.reply-started", "mention", id, "Reply to @" + mention.authorUsername()
                     + " drafted as post " + draft.id(), null, Map.of("post", draft.id()));

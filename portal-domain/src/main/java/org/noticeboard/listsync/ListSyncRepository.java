@@ -9,6 +9,7 @@ import static org.noticeboard.db.jooq.Tables.STAKEHOLDER;
 import static org.noticeboard.db.jooq.Tables.X_LIST_SYNC;
 import static org.noticeboard.db.jooq.Tables.X_LIST_SYNC_ITEM;
 import static org.noticeboard.db.jooq.Tables.X_LIST_SYNC_PACE;
+import static org.noticeboard.db.jooq.Tables.X_LIST_SYNC_TARGET;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -169,15 +170,47 @@ class ListSyncRepository {
                 .fetchOptional(X_LIST_SYNC.X_LIST_ID);
     }
 
-    boolean approve(long organisationId, long id, long approvedBy, Instant now) {
-        return db.update(X_LIST_SYNC)
+    /**
+     * Approves the job and keeps the list as it is now with it: the job carries out this list, not
+     * the list as it may be when the job runs. False when it is no longer awaiting approval.
+     */
+    boolean approve(long organisationId, long id, long listId, long approvedBy, Instant now) {
+        boolean approved = db.update(X_LIST_SYNC)
                 .set(X_LIST_SYNC.STATE, SyncState.QUEUED.name())
                 .set(X_LIST_SYNC.APPROVED_BY, approvedBy)
                 .set(X_LIST_SYNC.APPROVED_AT, utc(now))
                 .set(X_LIST_SYNC.NEXT_AT, utc(now))
+                .set(X_LIST_SYNC.APPROVED_MEMBER_COUNT, memberCount(listId))
                 .where(X_LIST_SYNC.ORGANISATION_ID.eq(organisationId), X_LIST_SYNC.ID.eq(id),
                         X_LIST_SYNC.STATE.eq(SyncState.AWAITING_APPROVAL.name()))
                 .execute() == 1;
+        if (approved) {
+            List<Target> targets = targets(listId);
+            var insert = db.insertInto(X_LIST_SYNC_TARGET, X_LIST_SYNC_TARGET.SYNC_ID, X_LIST_SYNC_TARGET.POSITION,
+                    X_LIST_SYNC_TARGET.STAKEHOLDER_ID, X_LIST_SYNC_TARGET.X_USER_ID);
+            for (int i = 0; i < targets.size(); i++) {
+                insert = insert.values(id, i + 1, targets.get(i).stakeholderId(), targets.get(i).xUserId());
+            }
+            if (!targets.isEmpty()) {
+                insert.execute();
+            }
+        }
+        return approved;
+    }
+
+    /** The stakeholders with an X account on the list when the job was approved, in the list's order. */
+    List<Target> approvedTargets(long syncId) {
+        return db.select(X_LIST_SYNC_TARGET.STAKEHOLDER_ID, X_LIST_SYNC_TARGET.X_USER_ID).from(X_LIST_SYNC_TARGET)
+                .where(X_LIST_SYNC_TARGET.SYNC_ID.eq(syncId))
+                .orderBy(X_LIST_SYNC_TARGET.POSITION)
+                .fetch(r -> new Target(r.value1(), r.value2()));
+    }
+
+    /** How many stakeholders were on the list when the job was approved (with an X account or not). */
+    int approvedMemberCount(long syncId) {
+        Integer count = db.select(X_LIST_SYNC.APPROVED_MEMBER_COUNT).from(X_LIST_SYNC).where(X_LIST_SYNC.ID.eq(syncId))
+                .fetchOne(X_LIST_SYNC.APPROVED_MEMBER_COUNT);
+        return count == null ? 0 : count;
     }
 
     boolean cancel(long organisationId, long id, @Nullable Long cancelledBy, String message, Instant now) {

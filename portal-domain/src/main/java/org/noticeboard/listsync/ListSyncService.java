@@ -115,7 +115,7 @@ public class ListSyncService {
         }
         requireConnected(accounts.get(job.accountId()));
         Instant now = now();
-        if (!syncs.approve(actor.organisationId(), syncId, requireMember(actor), now)) {
+        if (!syncs.approve(actor.organisationId(), syncId, job.listId(), requireMember(actor), now)) {
             throw ConflictException.changedMeanwhile("The sync");
         }
         var approved = syncs.find(actor.organisationId(), syncId).orElseThrow();
@@ -226,7 +226,8 @@ public class ListSyncService {
 
     static ListSync view(ListSyncRepository syncs, ListSyncRepository.SyncRow job, Instant now) {
         Budget budget = job.kind().budget();
-        int targets = job.plannedAt() == null ? syncs.targetCount(job.listId()) : job.total();
+        int targets = job.plannedAt() != null ? job.total()
+                : job.approvedBy() != null ? syncs.approvedTargets(job.id()).size() : syncs.targetCount(job.listId());
         Instant estimate = null;
         if (!job.state().ended()) {
             int remaining = job.plannedAt() == null ? targets : Math.max(0, job.total() - job.done());

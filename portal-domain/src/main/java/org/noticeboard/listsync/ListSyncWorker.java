@@ -142,8 +142,9 @@ public class ListSyncWorker {
 
     /** Writes the job's changes; an outcome when the job cannot go on now, null when planned. */
     private @Nullable SliceOutcome plan(SyncRow job, XToken token) {
-        List<Target> targets = syncs.targets(job.listId());
-        int skipped = syncs.memberCount(job.listId()) - targets.size();
+        // the list as it was approved: what a curator changed since waits for a new request and approval
+        List<Target> targets = syncs.approvedTargets(job.id());
+        int skipped = Math.max(0, syncs.approvedMemberCount(job.id()) - targets.size());
         List<Item> items = new ArrayList<>();
         if (job.kind() == SyncKind.FOLLOW_ALL) {
             String self = token.userId() != null ? token.userId() : job.accountXUserId();

@@ -18,6 +18,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.noticeboard.policy.Finding;
 import org.noticeboard.policy.GuidanceSection;
@@ -100,6 +101,32 @@ class PostRepository {
                         .execute() == 1;
     }
 
+    /**
+     * A failed post back into review: a new round at step 1 of the workflow version given, to go out
+     * as soon as it is approved, its publishing history reset (an attempt that may have reached X is
+     * still looked for before anything is sent).
+     */
+    boolean backToReview(long organisationId, long postId, int expectedVersion, int workflowVersion, Instant now) {
+        return db.update(POST)
+                        .set(POST.STATE, PostState.IN_REVIEW.name())
+                        .set(POST.REVIEW_STEP, 1)
+                        .set(POST.REVIEW_ROUND, POST.REVIEW_ROUND.plus(1))
+                        .set(POST.WORKFLOW_VERSION, workflowVersion)
+                        .set(POST.SUBMITTED_AT, now.atOffset(ZoneOffset.UTC))
+                        .setNull(POST.SCHEDULED_LOCAL)
+                        .setNull(POST.SCHEDULE_ZONE)
+                        .setNull(POST.SCHEDULED_AT)
+                        .setNull(POST.NEXT_ATTEMPT_AT)
+                        .set(POST.PUBLISH_ATTEMPTS, 0)
+                        .setNull(POST.PUBLISH_PROBLEM)
+                        .setNull(POST.PUBLISH_PROBLEM_KIND)
+                        .set(POST.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                        .set(POST.VERSION, POST.VERSION.plus(1))
+                        .where(POST.ORGANISATION_ID.eq(organisationId), POST.ID.eq(postId), POST.VERSION.eq(expectedVersion),
+                                POST.STATE.eq(PostState.FAILED.name()))
+                        .execute() == 1;
+    }
+
     boolean setSchedule(long organisationId, long postId, int expectedVersion, java.time.@Nullable LocalDateTime local,
             java.time.ZoneId zone, @Nullable Instant at, Instant now) {
         return db.update(POST)
@@ -163,6 +190,7 @@ class PostRepository {
                 .set(POST_DECISION.REVISION, revision.number())
                 .set(POST_DECISION.CONTENT_HASH, revision.contentHash())
                 .set(POST_DECISION.STEP, step)
+                .set(POST_DECISION.REVIEW_ROUND, DSL.select(POST.REVIEW_ROUND).from(POST).where(POST.ID.eq(postId)))
                 .set(POST_DECISION.MEMBER_ID, memberId)
                 .set(POST_DECISION.MEMBER_NAME, memberName)
                 .set(POST_DECISION.DECISION, decision)
@@ -175,7 +203,24 @@ class PostRepository {
     List<Decision> decisions(long postId) {
         return db.selectFrom(POST_DECISION).where(POST_DECISION.POST_ID.eq(postId)).orderBy(POST_DECISION.ID)
                 .fetch(r -> new Decision(r.getRevision(), r.getContentHash(), r.getStep(), r.getMemberId(), r.getMemberName(),
-                        r.getDecision().equals("APPROVED"), r.getReason(), r.getCreatedAt().toInstant()));
+                        r.getDecision().equals("APPROVED"), r.getReason(), r.getCreatedAt().toInstant(), r.getReviewRound()));
+    }
+
+    /** A new review round: approvals given in earlier rounds no longer count. */
+    void newReviewRound(long postId) {
+        db.update(POST).set(POST.REVIEW_ROUND, POST.REVIEW_ROUND.plus(1)).where(POST.ID.eq(postId)).execute();
+    }
+
+    /** Everyone who wrote or edited a revision of the post: none of them may approve it. */
+    java.util.Set<Long> contributors(long postId) {
+        return new java.util.HashSet<>(db.selectDistinct(POST_REVISION.AUTHOR_ID).from(POST_REVISION)
+                .where(POST_REVISION.POST_ID.eq(postId)).fetch(POST_REVISION.AUTHOR_ID));
+    }
+
+    /** The reply was started from a reply template: its text as filled then. */
+    void setReplyTemplate(long postId, long templateId, String filledText) {
+        db.update(POST).set(POST.REPLY_TEMPLATE_ID, templateId).set(POST.REPLY_TEMPLATE_TEXT, filledText)
+                .where(POST.ID.eq(postId)).execute();
     }
 
     /** The media hashes, in the given order, when every image is the organisation's. */
@@ -216,7 +261,8 @@ class PostRepository {
                 row.get(POST.WORKFLOW_VERSION), row.get(POST.SCHEDULED_LOCAL) == null ? null
                         : java.time.ZonedDateTime.ofInstant(row.get(POST.SCHEDULED_AT).toInstant(),
                                 java.time.ZoneId.of(row.get(POST.SCHEDULE_ZONE))),
-                publication(row), "REPOST".equals(row.get(POST.KIND))));
+                publication(row), "REPOST".equals(row.get(POST.KIND)), row.get(POST.REVIEW_ROUND),
+                row.get(POST.REPLY_TEMPLATE_TEXT)));
     }
 
     private static Publication publication(Record row) {

@@ -63,10 +63,13 @@ public class PostService {
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.noticeboard.template.ReplyTemplateService templates;
 
     public PostService(PostRepository posts, OfficialAccountService accounts, CampaignService campaigns, PolicyService policy,
             OrganisationService organisations, WorkflowService workflows,
-            org.noticeboard.notification.NotificationService notifications, Access access, AuditTrail audit, Clock clock) {
+            org.noticeboard.notification.NotificationService notifications, Access access, AuditTrail audit, Clock clock,
+            org.noticeboard.template.ReplyTemplateService templates) {
+        this.templates = templates;
         this.notifications = notifications;
         this.posts = posts;
         this.accounts = accounts;
@@ -134,6 +137,20 @@ public class PostService {
     }
 
     /**
+     * A new draft reply started from one of the organisation's reply templates, filled with
+     * {@code values}: the post remembers the text as filled, and while its text stays exactly that
+     * it is a template reply (which a workflow may let through on its first step).
+     */
+    @Transactional
+    public Post saveTemplateReply(long accountId, String replyToUrl, long templateId, Map<String, String> values) {
+        var template = templates.get(templateId);
+        String text = template.fill(values);
+        Post draft = save(null, new PostDraft(accountId, text, replyToUrl, null, null, List.of(), Map.of()), 0);
+        posts.setReplyTemplate(draft.id(), template.id(), text);
+        return find(access.actor(), draft.id());
+    }
+
+    /**
      * Sends the draft for approval. Checked again against the policy in force now: a blocking
      * finding stops it; every warning needs a justification. If the policy changed since the
      * draft was saved, the check is kept in a new revision first.
@@ -177,6 +194,7 @@ public class PostService {
                 clock.instant(), clock.instant())) {
             throw ConflictException.changedMeanwhile("This post");
         }
+        posts.newReviewRound(postId);
         // the post keeps the workflow version it was submitted under, whatever changes later
         var workflow = workflows.current(post.accountId());
         posts.setWorkflowVersion(postId, workflow.version());
@@ -189,6 +207,38 @@ public class PostService {
                 + "(revision " + current.number() + ", policy version " + current.policyVersion() + ")",
                 Map.of("state", post.state().name()), Map.of("state", PostState.IN_REVIEW.name(),
                         "revision", String.valueOf(current.number()), "contentHash", current.contentHash()));
+        return find(actor, postId);
+    }
+
+    /**
+     * A failed post whose approvals are out of date (it failed long ago, or the policy changed since
+     * it was checked) goes back through review: a new review round at the first step of the account's
+     * current workflow, to go out as soon as it is approved (its old time has passed). Only an
+     * approver or account admin of the account may send it, and only while it is FAILED.
+     */
+    @Transactional
+    public Post sendBackToReview(long postId, String why) {
+        Actor actor = access.actor();
+        Post post = find(actor, postId);
+        access.requireFor(departmentOf(post.accountId()), Role.APPROVER, Role.ACCOUNT_ADMIN);
+        if (post.state() != PostState.FAILED) {
+            throw new ConflictException("not-failed", "Only a post that failed to publish can be sent back to review; this one is "
+                    + post.state().label().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        var workflow = workflows.current(post.accountId());
+        if (!posts.backToReview(actor.organisationId(), postId, post.version(), workflow.version(), clock.instant())) {
+            throw ConflictException.changedMeanwhile("This post");
+        }
+        var first = workflow.definition().steps().getFirst();
+        var approvers = new java.util.HashSet<>(workflows.eligibleApprovers(post.accountId(), first));
+        approvers.removeAll(posts.contributors(postId));
+        notifications.tell(actor.organisationId(), approvers, postId, actor.displayName() + " asked to publish again a post for "
+                + post.accountHandle() + " that failed; " + why + ", so it waits for your review (step 1, \"" + first.name()
+                + "\").", actor.memberId());
+        audit.record(actor, "post.publish-again-reviewed", "post", postId, "Publishing to " + post.accountHandle()
+                + " asked for again; " + why + ", so it goes back through review",
+                Map.of("state", PostState.FAILED.name()), Map.of("state", PostState.IN_REVIEW.name(), "step", "1",
+                        "workflowVersion", String.valueOf(workflow.version())));
         return find(actor, postId);
     }
 
@@ -217,6 +267,7 @@ public class PostService {
         if (!posts.moveTo(actor.organisationId(), id, 0, PostState.IN_REVIEW, 1, 1, clock.instant(), clock.instant())) {
             throw ConflictException.changedMeanwhile("This post");
         }
+        posts.newReviewRound(id);
         var workflow = workflows.current(accountId);
         posts.setWorkflowVersion(id, workflow.version());
         var first = workflow.definition().steps().getFirst();

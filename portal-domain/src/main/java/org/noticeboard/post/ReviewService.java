@@ -18,6 +18,7 @@ import org.noticeboard.policy.ImageInput;
 import org.noticeboard.policy.PolicyService;
 import org.noticeboard.policy.Severity;
 import org.noticeboard.shared.ConflictException;
+import org.noticeboard.stakeholder.PoliticalStakeholders;
 import org.noticeboard.shared.DomainException;
 import org.noticeboard.shared.InvalidInputException;
 import org.noticeboard.workflow.Quorum;
@@ -45,14 +46,14 @@ public class ReviewService {
     private final AuditTrail audit;
     private final Clock clock;
     private final org.noticeboard.notification.NotificationService notifications;
-    private final org.noticeboard.template.ReplyTemplateService templates;
+    private final PoliticalStakeholders political;
 
     public ReviewService(PostRepository posts, PostService postService,
             org.noticeboard.account.OfficialAccountService accountService, WorkflowService workflows, PolicyService policy,
             Access access, AuditTrail audit, Clock clock, org.noticeboard.notification.NotificationService notifications,
-            org.noticeboard.template.ReplyTemplateService templates) {
+            PoliticalStakeholders political) {
         this.notifications = notifications;
-        this.templates = templates;
+        this.political = political;
         this.posts = posts;
         this.postService = postService;
         this.accountService = accountService;
@@ -119,9 +120,13 @@ public class ReviewService {
         int step = Objects.requireNonNull(post.reviewStep());
         WorkflowStep current = workflow.definition().steps().get(step - 1);
         requireApprover(actor, post, current, step);
-        List<Decision> decisions = posts.decisions(postId);
-        if (approvedBy(decisions, post.current(), step).contains(actor.memberId())) {
-            throw new DomainException("already_approved", "You have already approved this revision at step " + step + ".");
+        String refusal = FourEyes.refusal(Objects.requireNonNull(actor.memberId()), step, posts.contributors(postId),
+                FourEyes.counting(posts.decisions(postId), post.current(), post.reviewRound()));
+        if (refusal == null) {
+            refusal = neededLater(actor.memberId(), post, workflow, step);
+        }
+        if (refusal != null) {
+            throw new NotPermittedException("four_eyes", refusal);
         }
         if (post.scheduledAt() != null && !post.scheduledAt().toInstant().isAfter(clock.instant())) {
             throw new DomainException("expired", "The time this post was to go out (" + ScheduleTime.describe(post.scheduledAt())
@@ -136,7 +141,7 @@ public class ReviewService {
         posts.insertDecision(actor.organisationId(), postId, post.current(), step, actor.memberId(), actor.displayName(),
                 "APPROVED", null, clock.instant());
         boolean stepDone = stepComplete(post, current, step, post.current());
-        Integer next = stepDone ? nextStep(workflow, step, post.current(), templateReply(post.current())) : Integer.valueOf(step);
+        Integer next = stepDone ? nextStep(workflow, step, post.current(), templateRoute(actor, post)) : Integer.valueOf(step);
         PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;
         move(actor, post, version, state, next, post.current().number());
         audit.record(actor, "post.approved", "post", postId, "Post for " + post.accountHandle() + " approved at step " + step
@@ -160,7 +165,8 @@ public class ReviewService {
 
     void tellApprovers(Actor actor, Post post, Workflow workflow, int step) {
         WorkflowStep waiting = workflow.definition().steps().get(step - 1);
-        var approvers = without(workflows.eligibleApprovers(post.accountId(), waiting), post.authorId());
+        var approvers = new HashSet<>(workflows.eligibleApprovers(post.accountId(), waiting));
+        approvers.removeAll(posts.contributors(post.id()));
         notifications.tell(actor.organisationId(), approvers, post.id(), "A post for " + post.accountHandle() + " by "
                 + post.authorName() + " waits for your review (step " + step + ", \"" + waiting.name() + "\").", actor.memberId());
     }
@@ -189,15 +195,16 @@ public class ReviewService {
 
     /**
      * An approver's edit: a new revision, visible as theirs. Approvals are bound to content, so
-     * review starts again at the first step, where the editor's own approval counts.
+     * review starts again at the first step; the editor's approval does not count (they edited it),
+     * and from now on they cannot approve this post at any step.
      */
     @Transactional
-    public Post editAndApprove(long postId, int revision, PostDraft draft, int version) {
+    public Post editAndResubmit(long postId, int revision, PostDraft draft, int version) {
         Actor actor = access.actor();
         Post post = inReview(actor, postId, revision, version);
         Workflow workflow = workflows.version(post.accountId(), Objects.requireNonNull(post.workflowVersion()));
-        WorkflowStep first = workflow.definition().steps().getFirst();
-        requireApprover(actor, post, first, 1);
+        int step = Objects.requireNonNull(post.reviewStep());
+        requireApprover(actor, post, workflow.definition().steps().get(step - 1), step);
         if (draft.accountId() != post.accountId()) {
             throw new InvalidInputException("account_changed", "accountId", "An approver's edit keeps the post on " + post.accountHandle() + ".");
         }
@@ -215,24 +222,21 @@ public class ReviewService {
                     + String.join(" ", unjustified.stream().map(f -> f.finding().message()).toList()));
         }
         String hash = postService.contentHash(actor, post.accountId(), clean);
+        if (hash.equals(post.current().contentHash())) {
+            throw new InvalidInputException("unchanged", "text", "Your edit changes nothing: approve the post as it is, or change it.");
+        }
         int number = post.revisions().getLast() + 1;
         posts.insertRevision(actor.organisationId(), postId, number, clean, Objects.requireNonNull(actor.memberId()),
                 actor.displayName(), hash, compiled.version(), result.weightedLength(), result.blocked(), findings);
-        Revision edited = posts.revision(postId, number).orElseThrow();
-        posts.insertDecision(actor.organisationId(), postId, edited, 1, actor.memberId(), actor.displayName(), "APPROVED", null, clock.instant());
-        boolean firstDone = stepComplete(post, first, 1, edited);
-        Integer next = firstDone ? nextStep(workflow, 1, edited, templateReply(edited)) : Integer.valueOf(1);
-        PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;
-        move(actor, post, version, state, next, number);
-        audit.record(actor, "post.edited_and_approved", "post", postId, "Post for " + post.accountHandle()
-                + " edited by approver " + actor.displayName() + " (revision " + number + ") and approved at step 1; review restarts",
+        move(actor, post, version, PostState.IN_REVIEW, 1, number);
+        audit.record(actor, "post.edited_in_review", "post", postId, "Post for " + post.accountHandle()
+                + " edited by approver " + actor.displayName() + " (revision " + number + "); review starts again at step 1 "
+                + "without them",
                 Map.of("revision", String.valueOf(revision), "text", post.current().text()),
-                Map.of("revision", String.valueOf(number), "text", clean.text(), "state", state.name()));
-        notifications.tell(actor.organisationId(), List.of(post.authorId()), postId, actor.displayName() + " edited and approved your post for "
+                Map.of("revision", String.valueOf(number), "text", clean.text(), "state", PostState.IN_REVIEW.name(), "step", "1"));
+        notifications.tell(actor.organisationId(), List.of(post.authorId()), postId, actor.displayName() + " edited your post for "
                 + post.accountHandle() + "; review started again.", actor.memberId());
-        if (state == PostState.IN_REVIEW && next != null && next != 1) {
-            tellApprovers(actor, post, workflow, next);
-        }
+        tellApprovers(actor, post, workflow, 1);
         return postService.get(postId);
     }
 
@@ -280,10 +284,74 @@ public class ReviewService {
         }
     }
 
-    /** Whether a step has the approvals it needs on this revision: one for ANY, every eligible approver but the author for ALL. */
+    /**
+     * Whether a step has the approvals it needs on this revision in this round: one for ANY; for ALL,
+     * every eligible approver who neither wrote nor edited the post nor approved another step.
+     */
     private boolean stepComplete(Post post, WorkflowStep step, int number, Revision revision) {
-        return step.quorum() == Quorum.ANY || approvedBy(posts.decisions(post.id()), revision, number)
-                .containsAll(without(workflows.eligibleApprovers(post.accountId(), step), post.authorId()));
+        var counting = FourEyes.counting(posts.decisions(post.id()), revision, post.reviewRound());
+        var here = new HashSet<Long>();
+        var elsewhere = new HashSet<Long>();
+        counting.forEach(d -> (d.step() == number ? here : elsewhere).add(d.memberId()));
+        if (here.isEmpty() || step.quorum() == Quorum.ANY) {
+            return !here.isEmpty();
+        }
+        var needed = new HashSet<>(workflows.eligibleApprovers(post.accountId(), step));
+        needed.removeAll(posts.contributors(post.id()));
+        needed.removeAll(elsewhere);
+        return here.containsAll(needed);
+    }
+
+    /**
+     * Whether the caller may approve the post's current step now; when not, why, in words for them.
+     * Pages offer Approve only when this is empty.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> whyNotApprove(long postId) {
+        Actor actor = access.actor();
+        Post post = postService.get(postId);
+        if (post.state() != PostState.IN_REVIEW || post.reviewStep() == null || post.workflowVersion() == null) {
+            return java.util.Optional.of("This post is " + post.state().label().toLowerCase(java.util.Locale.ROOT) + ", not in review.");
+        }
+        if (actor.memberId() == null || Objects.equals(actor.memberId(), post.authorId())) {
+            return java.util.Optional.of("You wrote this post; someone else must review it.");
+        }
+        Workflow workflow = workflows.version(post.accountId(), post.workflowVersion());
+        int step = post.reviewStep();
+        WorkflowStep current = workflow.definition().steps().get(step - 1);
+        if (!workflows.eligibleApprovers(post.accountId(), current).contains(actor.memberId())) {
+            return java.util.Optional.of("Step " + step + " (\"" + current.name() + "\") is for other approvers of "
+                    + post.accountHandle() + ".");
+        }
+        String refusal = FourEyes.refusal(actor.memberId(), step, posts.contributors(postId),
+                FourEyes.counting(posts.decisions(postId), post.current(), post.reviewRound()));
+        return java.util.Optional.ofNullable(refusal != null ? refusal : neededLater(actor.memberId(), post, workflow, step));
+    }
+
+    /**
+     * Why the member should leave this step to someone else: they are the only one who can approve a
+     * later step that applies, and approving this one would leave that step with nobody (nobody
+     * approves two steps). Null when nothing later depends on them alone.
+     */
+    private @Nullable String neededLater(long memberId, Post post, Workflow workflow, int step) {
+        if (post.templateReply() && workflow.definition().templateRepliesSingleStep()) {
+            return null;
+        }
+        var steps = workflow.definition().steps();
+        Set<Long> contributors = posts.contributors(post.id());
+        for (int i = step; i < steps.size(); i++) {
+            WorkflowStep later = steps.get(i);
+            if (!applies(later, post.current())) {
+                continue;
+            }
+            var able = new HashSet<>(workflows.eligibleApprovers(post.accountId(), later));
+            able.removeAll(contributors);
+            if (able.equals(Set.of(memberId))) {
+                return "You are the only approver of step " + (i + 1) + " (\"" + later.name() + "\"), and nobody approves two "
+                        + "steps of one post: leave step " + step + " to another approver.";
+            }
+        }
+        return null;
     }
 
     private void move(Actor actor, Post post, int version, PostState state, @Nullable Integer step, int revision) {
@@ -309,9 +377,14 @@ public class ReviewService {
         return null;
     }
 
-    /** A reply whose text follows one of the organisation's pre-approved templates exactly. */
-    boolean templateReply(Revision revision) {
-        return revision.replyToUrl() != null && templates.isTemplateReply(revision.text());
+    /**
+     * Whether the post may take the workflow's single-step route for template replies: its text is
+     * the reply template it was started from, filled, word for word, and it neither answers nor
+     * names a political stakeholder.
+     */
+    private boolean templateRoute(Actor actor, Post post) {
+        return post.templateReply() && PoliticalStakeholders.named(political.handles(),
+                post.current().text(), post.current().replyToUrl(), post.current().quoteUrl()).isEmpty();
     }
 
     static boolean applies(WorkflowStep step, Revision revision) {
@@ -323,19 +396,10 @@ public class ReviewService {
         };
     }
 
-    static Set<Long> approvedBy(List<Decision> decisions, Revision revision, int step) {
+    static Set<Long> approvedBy(List<Decision> decisions, Revision revision, int round, int step) {
         var members = new HashSet<Long>();
-        decisions.stream()
-                .filter(d -> d.approved() && d.step() == step && d.revision() == revision.number()
-                        && d.contentHash().equals(revision.contentHash()))
-                .forEach(d -> members.add(d.memberId()));
+        FourEyes.counting(decisions, revision, round).stream().filter(d -> d.step() == step).forEach(d -> members.add(d.memberId()));
         return members;
-    }
-
-    private static Set<Long> without(Set<Long> members, long author) {
-        var rest = new HashSet<>(members);
-        rest.remove(author);
-        return rest;
     }
 
     private CheckResult recheck(Revision revision, java.time.@Nullable ZonedDateTime publishAt) {

@@ -286,6 +286,20 @@ class PublicationRepository {
                         instant(r.getFinishedAt()), r.getOutcome(), r.getDetail(), r.getXPostId()));
     }
 
+    /** The policy version the revision was checked under. */
+    int policyVersion(long postId, int revision) {
+        return db.select(POST_REVISION.POLICY_VERSION).from(POST_REVISION)
+                .where(POST_REVISION.POST_ID.eq(postId), POST_REVISION.NUMBER.eq(revision))
+                .fetchSingle(POST_REVISION.POLICY_VERSION);
+    }
+
+    /** When the post failed (its last change), if it is FAILED now. */
+    Optional<Instant> failedAt(long organisationId, long postId) {
+        return db.select(POST.UPDATED_AT).from(POST)
+                .where(POST.ORGANISATION_ID.eq(organisationId), POST.ID.eq(postId), POST.STATE.eq(PostState.FAILED.name()))
+                .fetchOptional(r -> r.value1().toInstant());
+    }
+
     /** A failed post goes back in the queue now; false when it was not FAILED (changed meanwhile). */
     boolean requeue(long organisationId, long postId, Instant now) {
         return db.update(POST)

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +73,7 @@ public class Publisher {
     private final NotificationService notifications;
     private final OfficialAccountService accounts;
     private final PostService posts;
+    private final org.noticeboard.policy.PolicyService policy;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final List<AfterPublish> afterPublish;
@@ -80,8 +82,10 @@ public class Publisher {
 
     public Publisher(PublicationRepository publications, PostLocks locks, XGateway x, XTokens tokens, AuditTrail audit,
             Access access, NotificationService notifications, OfficialAccountService accounts, PostService posts,
-            TransactionTemplate tx, Clock clock, List<AfterPublish> afterPublish, List<PublishOutcomes> outcomes) {
+            TransactionTemplate tx, Clock clock, List<AfterPublish> afterPublish, List<PublishOutcomes> outcomes,
+            org.noticeboard.policy.PolicyService policy) {
         this.posts = posts;
+        this.policy = policy;
         this.afterPublish = List.copyOf(afterPublish);
         this.outcomes = List.copyOf(outcomes);
         this.publications = publications;
@@ -354,20 +358,42 @@ public class Publisher {
         }
     }
 
-    /** A failed post goes back in the queue, to be published now (after reconnecting, for example). */
-    public void publishAgain(long postId) {
+    /** How long after failing a post may still be published again without a new review. */
+    static final Duration REVIEW_AFTER = Duration.ofDays(1);
+
+    /**
+     * A failed post goes back in the queue, to be published now (after reconnecting, for example).
+     * A post that failed more than a day ago, or was checked under an older version of the policy,
+     * goes back through review instead: the approvals it had were for a moment that has passed.
+     * Returns where the post is afterwards: SCHEDULED, or IN_REVIEW.
+     */
+    public PostState publishAgain(long postId) {
         var actor = access.actor();
-        tx.executeWithoutResult(s -> {
+        return Objects.requireNonNull(tx.execute(s -> {
             DuePost post = publications.load(postId).filter(p -> p.organisationId() == actor.organisationId())
                     .orElseThrow(() -> new NotFoundException("Post", postId));
             access.requireFor(accounts.get(post.accountId()).departmentId(), Role.APPROVER, Role.ACCOUNT_ADMIN);
-            if (!publications.requeue(actor.organisationId(), postId, clock.instant())) {
+            Instant now = clock.instant();
+            Instant failedAt = publications.failedAt(actor.organisationId(), postId).orElse(null);
+            if (failedAt != null) {
+                int checkedUnder = publications.policyVersion(postId, post.revision());
+                int inForce = policy.engine().version();
+                String why = failedAt.isBefore(now.minus(REVIEW_AFTER))
+                        ? "it failed more than a day ago (at " + TIME.format(failedAt.atZone(UK)) + ")"
+                        : checkedUnder != inForce ? "it was checked under policy version " + checkedUnder
+                                + " and version " + inForce + " is in force now" : null;
+                if (why != null) {
+                    return posts.sendBackToReview(postId, why).state();
+                }
+            }
+            if (!publications.requeue(actor.organisationId(), postId, now)) {
                 throw new ConflictException("not-failed", "Only a post that failed to publish can be published again; "
                         + "this one is " + post.state().label().toLowerCase(java.util.Locale.ROOT) + ".");
             }
             audit.record(actor, "post.publish-again", "post", postId, "Publishing to @" + post.handle() + " asked for again",
                     Map.of("state", PostState.FAILED.name()), Map.of("state", PostState.SCHEDULED.name()));
-        });
+            return PostState.SCHEDULED;
+        }));
     }
 
     /** Every attempt to publish a post the caller may see. */

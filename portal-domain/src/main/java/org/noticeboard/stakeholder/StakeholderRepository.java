@@ -33,6 +33,16 @@ class StakeholderRepository {
         this.db = db;
     }
 
+    /** Handles (lower case) of the organisation's political stakeholders: flagged political, or MPs, ministers, devolved members. */
+    java.util.Set<String> politicalHandles(long organisationId) {
+        return new java.util.HashSet<>(db.select(STAKEHOLDER.HANDLE).from(STAKEHOLDER)
+                .where(STAKEHOLDER.ORGANISATION_ID.eq(organisationId), STAKEHOLDER.HANDLE.isNotNull(),
+                        STAKEHOLDER.POLITICAL.isTrue().or(STAKEHOLDER.CATEGORY.in(
+                                StakeholderCategory.MP.name(), StakeholderCategory.MINISTER.name(),
+                                StakeholderCategory.DEVOLVED_MEMBER.name())))
+                .fetch(r -> r.value1().toLowerCase(java.util.Locale.ROOT)));
+    }
+
     Optional<Stakeholder> find(long organisationId, long id) {
         return db.selectFrom(STAKEHOLDER).where(STAKEHOLDER.ORGANISATION_ID.eq(organisationId), STAKEHOLDER.ID.eq(id))
                 .fetchOptional(StakeholderRepository::toStakeholder);

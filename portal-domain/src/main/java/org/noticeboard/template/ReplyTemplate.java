@@ -65,19 +65,4 @@ public record ReplyTemplate(long id, String name, String text) {
         m.appendTail(filled);
         return filled.toString().strip();
     }
-
-    /** Whether a reply's text is this template with its placeholders filled and nothing else changed. */
-    public boolean matches(String reply) {
-        var pattern = new StringBuilder();
-        Matcher m = PLACEHOLDER.matcher(text.strip());
-        int last = 0;
-        String stripped = text.strip();
-        while (m.find()) {
-            pattern.append(Pattern.quote(stripped.substring(last, m.start())));
-            pattern.append(m.group(1).equals("link") ? "https://\\S+" : "(?:(?!://)[^\\n{}@#]){1,80}");
-            last = m.end();
-        }
-        pattern.append(Pattern.quote(stripped.substring(last)));
-        return Pattern.compile(pattern.toString(), Pattern.DOTALL).matcher(reply.strip()).matches();
-    }
 }

@@ -49,12 +49,6 @@ public class ReplyTemplateService {
                 .orElseThrow(() -> new org.noticeboard.shared.NotFoundException("Reply template", id));
     }
 
-    /** The template this reply follows exactly, if any. */
-    @Transactional(readOnly = true)
-    public boolean isTemplateReply(String text) {
-        return list().stream().anyMatch(t -> t.matches(text));
-    }
-
     @Transactional
     public ReplyTemplate create(String name, String text) {
         Actor actor = access.require(Role.APPROVER, Role.ORG_ADMIN);

@@ -326,6 +326,10 @@ class ServiceMethodWalkerTest {
         RULES.put("PostService.revision(long,int)", only(Who.STAFF, Who.APPROVER, Who.AUDITOR));
         RULES.put("PostService.save(Long,PostDraft,int)", only(Who.STAFF));
         RULES.put("PostService.submit(long,int)", only(Who.STAFF));
+        RULES.put("PostService.saveTemplateReply(long,String,long,Map)", only(Who.STAFF));
+        RULES.put("PostService.sendBackToReview(long,String)", only(Who.APPROVER, Who.ACCOUNT_ADMIN));
+        RULES.put("ReviewService.whyNotApprove(long)", only(Who.STAFF, Who.APPROVER, Who.AUDITOR));
+        RULES.put("PoliticalStakeholders.handles()", anyMember());
         // the walker's post is in review: now the approvers, not its author, set its time
         RULES.put("PostService.schedule(long,LocalDateTime,int)", only(Who.APPROVER));
         RULES.put("PostService.submitRepost(long,String)", only(Who.APPROVER));
@@ -337,7 +341,7 @@ class ServiceMethodWalkerTest {
         RULES.put("ReviewService.queue(QueueFilter,int,int)", only(Who.APPROVER));
         RULES.put("ReviewService.approve(long,int,int)", only(Who.APPROVER));
         RULES.put("ReviewService.reject(long,int,String,int)", only(Who.APPROVER));
-        RULES.put("ReviewService.editAndApprove(long,int,PostDraft,int)", only(Who.APPROVER));
+        RULES.put("ReviewService.editAndResubmit(long,int,PostDraft,int)", only(Who.APPROVER));
         RULES.put("ReviewService.withdraw(long,int)", only(Who.STAFF));
         RULES.put("ReviewService.comment(long,String)", only(Who.STAFF, Who.APPROVER));
         RULES.put("ReviewService.comments(long)", only(Who.STAFF, Who.APPROVER, Who.AUDITOR));
@@ -348,7 +352,6 @@ class ServiceMethodWalkerTest {
         // reply templates: everyone answering uses them; approvers and admins add them
         RULES.put("ReplyTemplateService.list()", anyMember());
         RULES.put("ReplyTemplateService.get(long)", anyMember());
-        RULES.put("ReplyTemplateService.isTemplateReply(String)", anyMember());
         RULES.put("ReplyTemplateService.create(String,String)", only(Who.APPROVER, Who.ORG_ADMIN));
 
         // the stakeholder directory: everyone reads it, curators and organisation admins change it; an import into a
@@ -921,7 +924,8 @@ class ServiceMethodWalkerTest {
                     case "xUserId" -> victim.xUserId;
                     case "username" -> victim.org.account().handle().value();
                     case "fileName" -> "walker.png";
-                    case "postUrl" -> "https://x.com/NHSEngland/status/1234567890123456789";
+                    case "postUrl", "replyToUrl" -> "https://x.com/NHSEngland/status/1234567890123456789";
+                    case "why" -> "the walker asks";
                     case "token" -> victim.publicToken;
                     case "previewToken" -> previewToken();
                     case "fingerprint" -> victim.csvFingerprint;
@@ -1041,7 +1045,8 @@ class ServiceMethodWalkerTest {
                     default -> throw new IllegalStateException("Which subject is the id of " + method + "? Add it to idKind.");
                 };
                 case "postId" -> method.startsWith("PostService.save") || method.startsWith("PostService.submit(")
-                        ? Kind.DRAFT_POST : method.startsWith("Publisher.publishAgain") ? Kind.FAILED_POST : Kind.REVIEW_POST;
+                        ? Kind.DRAFT_POST : method.startsWith("Publisher.publishAgain")
+                        || method.startsWith("PostService.sendBackToReview") ? Kind.FAILED_POST : Kind.REVIEW_POST;
                 case "accountId" -> Kind.ACCOUNT;
                 case "departmentId" -> method.startsWith("DepartmentService.delete") ? Kind.EMPTY_DEPARTMENT : Kind.DEPARTMENT;
                 case "memberId" -> Kind.MEMBER;

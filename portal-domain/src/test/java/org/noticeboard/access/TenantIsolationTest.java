@@ -125,7 +125,7 @@ class TenantIsolationTest {
         calls.put("ReviewService.decisions", t -> t.review.decisions(t.victimPost));
         calls.put("ReviewService.comment", t -> t.review.comment(t.victimPost, "Hello from elsewhere"));
         calls.put("ReviewService.comments", t -> t.review.comments(t.victimPost));
-        calls.put("ReviewService.editAndApprove", t -> t.review.editAndApprove(t.victimPost, 1,
+        calls.put("ReviewService.editAndResubmit", t -> t.review.editAndResubmit(t.victimPost, 1,
                 draft(t.victim.account().id(), "Edited elsewhere"), 0));
         calls.put("PostService.schedule", t -> t.posts.schedule(t.victimPost, java.time.LocalDateTime.now().plusDays(1), 0));
         calls.put("PostService.save(victim campaign)", t -> t.posts.save(null, new org.noticeboard.post.PostDraft(

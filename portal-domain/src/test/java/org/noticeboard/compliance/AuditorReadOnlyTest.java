@@ -110,7 +110,7 @@ class AuditorReadOnlyTest {
         attempts.put("PostService.schedule", () -> posts.schedule(post.id(), LocalDateTime.now().plusDays(2).withNano(0), post.version()));
         attempts.put("ReviewService.approve", () -> review.approve(post.id(), 1, post.version()));
         attempts.put("ReviewService.reject", () -> review.reject(post.id(), 1, "No", post.version()));
-        attempts.put("ReviewService.editAndApprove", () -> review.editAndApprove(post.id(), 1,
+        attempts.put("ReviewService.editAndResubmit", () -> review.editAndResubmit(post.id(), 1,
                 new PostDraft(account, "Edited by auditor", null, null, null, List.of(), Map.of()), post.version()));
         attempts.put("ReviewService.withdraw", () -> review.withdraw(post.id(), post.version()));
         attempts.put("ReviewService.comment", () -> review.comment(post.id(), "A comment"));

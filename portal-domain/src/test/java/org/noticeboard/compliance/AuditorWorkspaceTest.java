@@ -17,6 +17,8 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.noticeboard.workflow.WorkflowDefinition;
+import org.noticeboard.workflow.WorkflowStep;
 import org.noticeboard.access.Role;
 import org.noticeboard.account.OfficialAccountService;
 import org.noticeboard.audit.AuditQuery;
@@ -66,6 +68,7 @@ class AuditorWorkspaceTest {
     @Autowired FakeTokens tokens;
     @Autowired ShiftableClock clock;
     @Autowired DSLContext db;
+    @Autowired org.noticeboard.workflow.WorkflowService workflows;
     @Autowired org.noticeboard.policy.PolicyService policyService;
 
     World.Org trust;
@@ -135,6 +138,44 @@ class AuditorWorkspaceTest {
         String outside = x.createPost(new XToken("someone's phone", xUserId), new NewXPost("Posted from a phone, not Noticeboard")).id();
         x.deletePost(new XToken("t", xUserId), p2.publication().xPostId());
         return new History(p1, p2, p3, p4, p5, unapproved, rejected, outside);
+    }
+
+    @Test
+    void posts_decided_by_fewer_independent_people_than_their_workflow_required_are_named_even_from_before_the_fix() {
+        long taylor = trust.member(Role.APPROVER);
+        // one post whose only approver had written it (an "edit and approve" of old)
+        var edited = publishedAfter("Physio self-referral is open to everyone in the county", 1, false);
+        db.execute("update post_revision set author_id = ? where post_id = ?", taylor, edited.id());
+        // one post whose approver decided both steps of a two-step workflow, as the old code let them
+        caller.run(trust.member(Role.ACCOUNT_ADMIN), () -> workflows.save(trust.account().id(), new WorkflowDefinition(List.of(
+                WorkflowStep.anyApprover("Comms"), WorkflowStep.anyApprover("Head of comms")), false),
+                workflows.current(trust.account().id()).version()));
+        var twoSteps = submitted("Our hydrotherapy pool reopens after the refit", false);
+        for (int step = 1; step <= 2; step++) {
+            db.execute("insert into post_decision (organisation_id, post_id, revision, content_hash, step, member_id, member_name, "
+                    + "decision, review_round) select r.organisation_id, r.post_id, r.number, r.content_hash, ?, ?, 'Taylor', "
+                    + "'APPROVED', p.review_round from post_revision r join post p on p.id = r.post_id where r.post_id = ?",
+                    step, taylor, twoSteps.id());
+        }
+        db.execute("update post set state = 'SCHEDULED', review_step = null where id = ?", twoSteps.id());
+        publisher.publish(twoSteps.id());
+        clock.advance(Duration.ofMinutes(5));
+
+        var report = caller.as(auditor, () -> compliance.report(period()));
+
+        assertThat(report.published()).isEqualTo(2);
+        assertThat(report.publishedWithAllApprovals()).isZero();
+        assertThat(report.breaches().items()).filteredOn(b -> b.kind() == BreachKind.MISSING_APPROVAL)
+                .extracting(b -> b.postId(), b -> b.detail())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(edited.id(), "decided by 0 independent people where its workflow "
+                                + "required 1; step 1 (\"Communications team\") has no approval by someone who neither wrote nor "
+                                + "edited the post nor approved another of its steps: it was approved only by its author or "
+                                + "editor (workflow version 1, revision 1)"),
+                        org.assertj.core.groups.Tuple.tuple(twoSteps.id(), "decided by 1 independent person where its workflow "
+                                + "required 2; step 2 (\"Head of comms\") has no approval by someone who neither wrote nor edited "
+                                + "the post nor approved another of its steps: it was approved only by someone who also approved "
+                                + "another step (workflow version 2, revision 1)"));
     }
 
     ComplianceRequest period() {

@@ -221,6 +221,38 @@ class ListSyncServiceTest {
     }
 
     @Test
+    void an_approved_sync_carries_out_the_list_as_it_was_approved_not_as_it_is_when_it_runs() {
+        ListSync asked = request(curator, SyncKind.SYNC_LIST);
+        caller.run(admin, () -> syncs.approve(asked.id()));
+        List<String> approved = db.select(org.noticeboard.db.jooq.Tables.STAKEHOLDER.X_USER_ID)
+                .from(org.noticeboard.db.jooq.Tables.FOLLOW_LIST_MEMBER)
+                .join(org.noticeboard.db.jooq.Tables.STAKEHOLDER)
+                .on(org.noticeboard.db.jooq.Tables.STAKEHOLDER.ID.eq(org.noticeboard.db.jooq.Tables.FOLLOW_LIST_MEMBER.STAKEHOLDER_ID))
+                .where(org.noticeboard.db.jooq.Tables.FOLLOW_LIST_MEMBER.LIST_ID.eq(listId))
+                .fetch(org.noticeboard.db.jooq.Tables.STAKEHOLDER.X_USER_ID);
+
+        // after the approval, before the job runs, the list changes: one added, ten taken off
+        var late = FollowListRows.stakeholders(db, trust.organisation().id(), List.of(new Person("LateAddition", "6999999999")));
+        FollowListRows.add(db, trust.organisation().id(), listId, late);
+        var off = db.select(org.noticeboard.db.jooq.Tables.FOLLOW_LIST_MEMBER.STAKEHOLDER_ID)
+                .from(org.noticeboard.db.jooq.Tables.FOLLOW_LIST_MEMBER)
+                .where(org.noticeboard.db.jooq.Tables.FOLLOW_LIST_MEMBER.LIST_ID.eq(listId)).limit(10)
+                .fetch(org.noticeboard.db.jooq.Tables.FOLLOW_LIST_MEMBER.STAKEHOLDER_ID);
+        FollowListRows.remove(db, listId, off);
+
+        worker.runSlice(asked.id());
+
+        List<String> planned = db.select(org.noticeboard.db.jooq.Tables.X_LIST_SYNC_ITEM.X_USER_ID)
+                .from(org.noticeboard.db.jooq.Tables.X_LIST_SYNC_ITEM)
+                .where(org.noticeboard.db.jooq.Tables.X_LIST_SYNC_ITEM.SYNC_ID.eq(asked.id()),
+                        org.noticeboard.db.jooq.Tables.X_LIST_SYNC_ITEM.ACTION.eq("ADD"))
+                .fetch(org.noticeboard.db.jooq.Tables.X_LIST_SYNC_ITEM.X_USER_ID);
+        assertThat(planned).as("exactly the 700 approved").containsExactlyInAnyOrderElementsOf(approved)
+                .doesNotContain("6999999999");
+        assertThat(caller.as(curator, () -> syncs.status(asked.id())).total()).isEqualTo(700);
+    }
+
+    @Test
     void percent_and_estimated_finish_follow_the_work_window_by_window() {
         ListSync asked = request(curator, SyncKind.SYNC_LIST);
         caller.run(admin, () -> syncs.approve(asked.id()));

@@ -42,6 +42,7 @@ class ReviewPropertyTest {
     @Autowired ReviewService review;
     @Autowired WorkflowService workflows;
     @Autowired MemberService members;
+    @Autowired PostRepository repository;
 
     private final Set<PostState> seen = java.util.EnumSet.noneOf(PostState.class);
 
@@ -73,7 +74,8 @@ class ReviewPropertyTest {
             for (int step = 0; step < ACTIONS; step++) {
                 // mostly plausible actors (the author writes, approvers review), sometimes anyone at all
                 int roll = random.nextInt(10);
-                int action = roll <= 4 ? 0 : roll == 5 ? 2 : roll == 6 ? 3 : roll == 7 ? 4 : 5;
+                int action = roll <= 3 ? 0 : roll == 4 ? (random.nextBoolean() ? 1 : 0) : roll == 5 ? 2 : roll == 6 ? 3
+                        : roll == 7 ? 4 : 5;
                 long who = random.nextInt(5) == 0 ? people.get(random.nextInt(people.size()))
                         : action <= 2 ? people.get(List.of(1, 3, 4).get(random.nextInt(3))) : author;
                 try {
@@ -92,6 +94,8 @@ class ReviewPropertyTest {
         Post post = posts.get(postId);
         switch (action) {
             case 0 -> review.approve(postId, post.current().number(), post.version());
+            case 1 -> review.editAndResubmit(postId, post.current().number(), draft(org, "Edited in review " + random.nextInt(100),
+                    Map.of()), post.version());
             case 2 -> review.reject(postId, post.current().number(), random.nextBoolean() ? "  " : "Needs work", post.version());
             case 3 -> review.withdraw(postId, post.version());
             case 4 -> {
@@ -112,8 +116,14 @@ class ReviewPropertyTest {
             seen.add(post.state());
             List<Decision> decisions = review.decisions(postId);
             assertThat(decisions).as(where + ": nobody decides on their own post").noneMatch(d -> d.memberId() == author);
-            assertThat(decisions.stream().filter(Decision::approved).map(d -> d.revision() + "/" + d.step() + "/" + d.memberId()))
-                    .as(where + ": nobody approves a step twice").doesNotHaveDuplicates();
+            assertThat(decisions.stream().filter(Decision::approved).map(d -> d.round() + "/" + d.revision() + "/" + d.step()
+                    + "/" + d.memberId())).as(where + ": nobody approves a step twice").doesNotHaveDuplicates();
+            Set<Long> contributors = repository.contributors(postId);
+            var counting = FourEyes.counting(decisions, post.current(), post.reviewRound());
+            assertThat(counting).as(where + ": nobody approves what they wrote or edited")
+                    .noneMatch(d -> contributors.contains(d.memberId()));
+            assertThat(counting.stream().map(Decision::memberId)).as(where + ": nobody approves two steps of one revision")
+                    .doesNotHaveDuplicates();
             if (post.state() == PostState.IN_REVIEW) {
                 Workflow workflow = workflows.version(post.accountId(), post.workflowVersion());
                 assertThat(post.reviewStep()).as(where).isBetween(1, workflow.definition().steps().size());
@@ -123,15 +133,31 @@ class ReviewPropertyTest {
             if (post.state() == PostState.SCHEDULED) {
                 Workflow workflow = workflows.version(post.accountId(), post.workflowVersion());
                 var steps = workflow.definition().steps();
+                var needed = new ArrayList<FourEyes.Step>();
+                var approvers = new java.util.HashMap<Integer, Set<Long>>();
+                for (int i = 0; i < steps.size(); i++) {
+                    if (ReviewService.applies(steps.get(i), post.current())) {
+                        needed.add(new FourEyes.Step(i + 1, steps.get(i).name(), steps.get(i).quorum() == Quorum.ALL,
+                                Set.copyOf(steps.get(i).memberIds())));
+                        approvers.put(i + 1, ReviewService.approvedBy(decisions, post.current(), post.reviewRound(), i + 1));
+                    }
+                }
+                assertThat(FourEyes.shortfall(needed, contributors, approvers))
+                        .as(where + ": decided by as many independent people as its workflow asks").isEmpty();
                 for (int i = 0; i < steps.size(); i++) {
                     WorkflowStep step = steps.get(i);
                     if (!ReviewService.applies(step, post.current())) {
                         continue;
                     }
-                    Set<Long> approved = ReviewService.approvedBy(decisions, post.current(), i + 1);
+                    int stepNumber = i + 1;
+                    Set<Long> approved = ReviewService.approvedBy(decisions, post.current(), post.reviewRound(), i + 1);
                     assertThat(approved).as(where + ": step " + (i + 1) + " approved on the current revision").isNotEmpty();
                     if (step.quorum() == Quorum.ALL) {
-                        assertThat(approved).as(where + ": every approver of step " + (i + 1)).containsAll(step.memberIds());
+                        var others = new java.util.HashSet<Long>();
+                        counting.stream().filter(d -> d.step() != stepNumber).forEach(d -> others.add(d.memberId()));
+                        assertThat(approved).as(where + ": every independent approver of step " + (i + 1))
+                                .containsAll(step.memberIds().stream().filter(m -> !contributors.contains(m) && !others.contains(m))
+                                        .toList());
                     }
                 }
             }

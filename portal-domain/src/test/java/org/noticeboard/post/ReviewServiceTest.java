@@ -131,7 +131,8 @@ class ReviewServiceTest {
         assertThat(once.state()).isEqualTo(PostState.IN_REVIEW);
         assertThat(once.reviewStep()).isEqualTo(1);
         assertThatThrownBy(() -> caller.run(approver, () -> review.approve(post.id(), 1, once.version())))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.reason()).isEqualTo("already_approved"));
+                .isInstanceOfSatisfying(NotPermittedException.class, e -> assertThat(e.reason()).isEqualTo("four_eyes"))
+                .hasMessage("You have already approved this revision at step 1.");
         var twice = caller.as(secondApprover, () -> review.approve(post.id(), 1, once.version()));
         assertThat(twice.state()).isEqualTo(PostState.SCHEDULED);
     }
@@ -228,21 +229,28 @@ class ReviewServiceTest {
                 WorkflowStep.anyApprover("Comms"),
                 new WorkflowStep("Second look", ApproverKind.MEMBERS, null, null, List.of(secondApprover), Quorum.ANY,
                         StepCondition.ALWAYS)), true), workflows.current(org.account().id()).version()));
-        caller.run(approver, () -> templates.create("Care Opinion", "We're sorry to hear this. Please tell us more about your "
-                + "experience on Care Opinion: {link}"));
+        long careOpinion = caller.as(approver, () -> templates.create("Care Opinion", "We're sorry to hear this. Please tell us "
+                + "more about your experience on Care Opinion: {link}").id());
         assertThatThrownBy(() -> caller.run(staff, () -> templates.create("Mine", "Hello")))
                 .isInstanceOf(NotPermittedException.class);
 
         String filled = "We're sorry to hear this. Please tell us more about your experience on Care Opinion: "
                 + "https://www.careopinion.org.uk/services/northshire-physio";
         var reply = caller.as(staff, () -> {
-            var draft = posts.save(null, new PostDraft(org.account().id(), filled, "https://x.com/SomeoneUnhappy/status/42",
-                    null, null, List.of(), Map.of()), 0);
+            var draft = posts.saveTemplateReply(org.account().id(), "https://x.com/SomeoneUnhappy/status/42", careOpinion,
+                    Map.of("link", "https://www.careopinion.org.uk/services/northshire-physio"));
+            assertThat(draft.current().text()).isEqualTo(filled);
             return posts.submit(draft.id(), draft.version());
         });
         assertThat(caller.as(approver, () -> review.approve(reply.id(), 1, reply.version())).state()).isEqualTo(PostState.SCHEDULED);
 
-        // changed wording, or not a reply: the whole workflow
+        // the same words typed rather than started from the template, changed wording, or not a reply: the whole workflow
+        var typed = caller.as(staff, () -> {
+            var draft = posts.save(null, new PostDraft(org.account().id(), filled, "https://x.com/SomeoneUnhappy/status/44",
+                    null, null, List.of(), Map.of()), 0);
+            return posts.submit(draft.id(), draft.version());
+        });
+        assertThat(caller.as(approver, () -> review.approve(typed.id(), 1, typed.version())).reviewStep()).isEqualTo(2);
         var changed = caller.as(staff, () -> {
             var draft = posts.save(null, new PostDraft(org.account().id(), filled + " Thanks!", "https://x.com/SomeoneUnhappy/status/43",
                     null, null, List.of(), Map.of()), 0);

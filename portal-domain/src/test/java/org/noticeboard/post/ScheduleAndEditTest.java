@@ -116,9 +116,14 @@ class ScheduleAndEditTest {
     }
 
     @Test
-    void an_approvers_edit_is_a_new_revision_that_sends_review_back_to_the_first_step() {
+    void an_approvers_edit_is_a_new_revision_that_restarts_review_at_step_1_without_the_editor() {
         long second = caller.as(org.member(Role.ORG_ADMIN), () -> {
             var m = members.create("Second", null, null);
+            members.grant(m.id(), Role.APPROVER, null);
+            return m.id();
+        });
+        long third = caller.as(org.member(Role.ORG_ADMIN), () -> {
+            var m = members.create("Third", null, null);
             members.grant(m.id(), Role.APPROVER, null);
             return m.id();
         });
@@ -128,16 +133,22 @@ class ScheduleAndEditTest {
                 false), 1));
         var post = draft("Teh clinic opens");
         var submitted = caller.as(staff, () -> posts.submit(post.id(), post.version()));
-        var edited = caller.as(approver, () -> review.editAndApprove(post.id(), 1, new PostDraft(org.account().id(),
+        var edited = caller.as(approver, () -> review.editAndResubmit(post.id(), 1, new PostDraft(org.account().id(),
                 "The clinic opens", null, null, null, List.of(), Map.of()), submitted.version()));
         assertThat(edited.current().number()).isEqualTo(2);
         assertThat(edited.current().authorName()).isEqualTo("Approver of Schedule Trust");
         assertThat(edited.authorName()).isEqualTo("Staff of Schedule Trust");
         assertThat(edited.state()).isEqualTo(PostState.IN_REVIEW);
-        assertThat(edited.reviewStep()).isEqualTo(2);
-        assertThatThrownBy(() -> caller.run(staff, () -> review.editAndApprove(post.id(), 2, new PostDraft(org.account().id(),
+        assertThat(edited.reviewStep()).as("the editor's approval is not counted: review restarts at step 1").isEqualTo(1);
+        assertThat(caller.as(staff, () -> review.decisions(post.id()))).as("no approval recorded for the editor").isEmpty();
+        assertThatThrownBy(() -> caller.run(staff, () -> review.editAndResubmit(post.id(), 2, new PostDraft(org.account().id(),
                 "Mine again", null, null, null, List.of(), Map.of()), edited.version())))
                 .isInstanceOf(NotPermittedException.class);
-        assertThat(caller.as(second, () -> review.approve(post.id(), 2, edited.version())).state()).isEqualTo(PostState.SCHEDULED);
+        assertThatThrownBy(() -> caller.run(approver, () -> review.approve(post.id(), 2, edited.version())))
+                .as("the editor cannot approve what they edited")
+                .isInstanceOf(NotPermittedException.class).hasMessageContaining("You wrote or edited this post");
+        var first = caller.as(third, () -> review.approve(post.id(), 2, edited.version()));
+        assertThat(first.reviewStep()).isEqualTo(2);
+        assertThat(caller.as(second, () -> review.approve(post.id(), 2, first.version())).state()).isEqualTo(PostState.SCHEDULED);
     }
 }

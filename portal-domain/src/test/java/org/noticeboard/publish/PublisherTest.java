@@ -58,6 +58,7 @@ class PublisherTest {
     @Autowired FakeTokens tokens;
     @Autowired ShiftableClock clock;
     @Autowired PostLocks locks;
+    @Autowired org.noticeboard.policy.PolicyService policies;
 
     World.Org trust;
     String xUserId;
@@ -235,6 +236,72 @@ class PublisherTest {
         assertThat(failed.current().text()).isEqualTo("Thank you to our volunteers");
         assertThat(caller.as(trust.member(Role.STAFF), () -> notifications.mine()))
                 .anySatisfy(n -> assertThat(n.text()).contains("could not be published"));
+    }
+
+    Post failedDuplicate(String text) {
+        var post = approved(text);
+        x.nextCreate(Cue.FAIL_BEFORE, () -> failure(XFailure.DUPLICATE,
+                "You are not allowed to create a Tweet with duplicate content."));
+        assertThat(publisher.publish(post.id()).kind()).isEqualTo(PublishOutcome.Kind.FAILED);
+        x.clearScripts();
+        return reload(post.id());
+    }
+
+    @Test
+    void publishing_again_within_a_day_under_the_same_policy_needs_no_new_review() {
+        var failed = failedDuplicate("Thanks to the volunteers at the Friday cafe");
+        clock.advance(Duration.ofHours(23));
+
+        var again = caller.as(trust.member(Role.APPROVER), () -> publisher.publishAgain(failed.id()));
+
+        assertThat(again).isEqualTo(PostState.SCHEDULED);
+        assertThat(publisher.publish(failed.id()).kind()).isEqualTo(PublishOutcome.Kind.PUBLISHED);
+    }
+
+    @Test
+    void publishing_again_a_post_that_failed_more_than_a_day_ago_sends_it_back_through_review() {
+        var failed = failedDuplicate("Flu clinics open this weekend at the main site");
+        clock.advance(Duration.ofHours(25));
+        long approver = trust.member(Role.APPROVER);
+
+        assertThat(caller.as(approver, () -> publisher.publishAgain(failed.id()))).isEqualTo(PostState.IN_REVIEW);
+        var again = reload(failed.id());
+        assertThat(again.reviewStep()).isEqualTo(1);
+        assertThat(again.scheduledAt()).as("its old time has passed: it goes out when approved").isNull();
+        assertThat(again.reviewRound()).isGreaterThan(failed.reviewRound());
+        assertThat(publisher.due(100)).doesNotContain(failed.id());
+        assertThat(publisher.publish(failed.id()).kind()).isEqualTo(PublishOutcome.Kind.SKIPPED);
+        assertThat(x.postsBy(xUserId)).isEmpty();
+        assertThat(caller.as(trust.member(Role.AUDITOR), () -> audit.search(
+                AuditQuery.all().withAction("post.publish-again-reviewed"), 0, 5)))
+                .singleElement().satisfies(e -> assertThat(e.summary()).contains("more than a day ago"));
+
+        // the approval of the first round does not count again: the post needs a fresh one
+        var approvedAgain = caller.as(approver, () -> review.approve(failed.id(), again.current().number(), again.version()));
+        assertThat(approvedAgain.state()).isEqualTo(PostState.SCHEDULED);
+        assertThat(caller.as(approver, () -> review.decisions(failed.id()))).filteredOn(d -> d.approved())
+                .extracting(d -> d.round()).containsExactly(failed.reviewRound(), again.reviewRound());
+        assertThat(publisher.publish(failed.id()).kind()).isEqualTo(PublishOutcome.Kind.PUBLISHED);
+    }
+
+    @Test
+    void publishing_again_a_post_checked_under_an_older_policy_sends_it_back_through_review() {
+        var failed = failedDuplicate("Visiting times change on the wards from Monday");
+        long admin = trust.member(Role.ORG_ADMIN);
+        caller.run(admin, () -> {
+            var now = policies.current();
+            var rules = new java.util.HashMap<>(now.settings().rules());
+            rules.put("nhs-number", new org.noticeboard.policy.RuleSetting(true, org.noticeboard.policy.Severity.WARN));
+            policies.save(new org.noticeboard.policy.PolicySettings(rules, now.settings().parameters()), "A new version",
+                    now.version());
+        });
+
+        var again = caller.as(trust.member(Role.ACCOUNT_ADMIN), () -> publisher.publishAgain(failed.id()));
+
+        assertThat(again).isEqualTo(PostState.IN_REVIEW);
+        assertThat(caller.as(trust.member(Role.AUDITOR), () -> audit.search(
+                AuditQuery.all().withAction("post.publish-again-reviewed"), 0, 5)))
+                .singleElement().satisfies(e -> assertThat(e.summary()).contains("policy version 1").contains("version 2"));
     }
 
     @Test

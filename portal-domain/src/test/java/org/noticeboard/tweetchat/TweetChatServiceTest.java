@@ -13,6 +13,8 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.noticeboard.workflow.WorkflowDefinition;
+import org.noticeboard.workflow.WorkflowStep;
 import org.noticeboard.access.NotPermittedException;
 import org.noticeboard.access.Role;
 import org.noticeboard.account.OfficialAccountService;
@@ -47,6 +49,8 @@ class TweetChatServiceTest {
     @Autowired FakeTokens tokens;
     @Autowired ShiftableClock clock;
     @Autowired DSLContext db;
+    @Autowired org.noticeboard.workflow.WorkflowService workflows;
+    @Autowired org.noticeboard.member.MemberService members;
 
     World.Org trust;
     long staff;
@@ -162,6 +166,31 @@ class TweetChatServiceTest {
         assertThat(caller.as(approver, () -> chats.approveAll(chat.id())).commonState()).isEqualTo(PostState.SCHEDULED);
         assertThatThrownBy(() -> caller.run(approver, () -> chats.approveAll(chat.id())))
                 .hasMessage("No question of \"Who to follow\" is waiting for review: they are scheduled.");
+    }
+
+    @Test
+    void approve_all_cannot_carry_one_approver_through_two_steps() {
+        caller.run(trust.member(Role.ACCOUNT_ADMIN), () -> workflows.save(trust.account().id(), new WorkflowDefinition(List.of(
+                WorkflowStep.anyApprover("Comms"), WorkflowStep.anyApprover("Head of comms")), false),
+                workflows.current(trust.account().id()).version()));
+        TweetChat chat = caller.as(staff, () -> chats.plan(plan("Two steps", physiotalkQuestions(eight))));
+        caller.run(staff, () -> chats.submit(chat.id()));
+
+        TweetChat first = caller.as(approver, () -> chats.approveAll(chat.id()));
+        assertThat(first.questions()).allSatisfy(q -> assertThat(q.state()).isEqualTo(PostState.IN_REVIEW));
+
+        assertThatThrownBy(() -> caller.run(approver, () -> chats.approveAll(chat.id())))
+                .isInstanceOf(NotPermittedException.class)
+                .hasMessageStartingWith("Q1: You approved step 1 of this revision");
+        assertThat(caller.as(approver, () -> chats.get(chat.id())).questions())
+                .allSatisfy(q -> assertThat(q.state()).as("all or none: nothing moved").isEqualTo(PostState.IN_REVIEW));
+
+        long head = caller.as(trust.member(Role.ORG_ADMIN), () -> {
+            var m = members.create("Head of Comms", null, null);
+            members.grant(m.id(), Role.APPROVER, null);
+            return m.id();
+        });
+        assertThat(caller.as(head, () -> chats.approveAll(chat.id())).commonState()).isEqualTo(PostState.SCHEDULED);
     }
 
     @Test

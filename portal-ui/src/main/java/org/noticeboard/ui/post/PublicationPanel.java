@@ -64,9 +64,13 @@ public class PublicationPanel extends VerticalLayout {
         }
         if (post.state() == PostState.FAILED) {
             var again = new Button("Publish again", e -> {
-                if (Feedback.attempt(() -> publisher.publishAgain(post.id()))) {
-                    Feedback.success("Back in the queue: it goes out within seconds. If an earlier attempt reached X, "
-                            + "Noticeboard finds it there and does not post it twice.");
+                var after = new PostState[1];
+                if (Feedback.attempt(() -> after[0] = publisher.publishAgain(post.id()))) {
+                    Feedback.success(after[0] == PostState.IN_REVIEW
+                            ? "Sent back to review: its approvals are out of date (it failed more than a day ago, or the "
+                                    + "policy has changed since). It goes out as soon as it is approved again."
+                            : "Back in the queue: it goes out within seconds. If an earlier attempt reached X, "
+                                    + "Noticeboard finds it there and does not post it twice.");
                     changed.run();
                 }
             });

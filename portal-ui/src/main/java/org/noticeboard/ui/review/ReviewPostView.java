@@ -199,20 +199,11 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
         add(thread, comment, send);
 
         if (shown.state() == PostState.IN_REVIEW) {
+            var whyNot = review.whyNotApprove(shown.id());
             var reason = new TextArea("Reason for rejecting (the author sees it)");
             reason.setId("reject-reason");
             reason.setWidthFull();
             reason.setMaxLength(2000);
-            var approve = new Button("Approve revision " + revision.number(), e -> {
-                if (Feedback.attempt(() -> post = review.approve(shown.id(), revision.number(), shown.version()))) {
-                    Feedback.success(post.state() == PostState.SCHEDULED ? "Approved: every step is done, the post is scheduled."
-                            : "Approved; the post waits for step " + post.reviewStep() + ".");
-                    draw(post);
-                }
-            });
-            approve.setId("approve-post");
-            // primary, not success: white on Lumo's success green is below the 4.5:1 contrast text needs
-            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             var reject = new Button("Reject", e -> {
                 if (Feedback.attempt(() -> post = review.reject(shown.id(), revision.number(), reason.getValue(), shown.version()),
                         Map.of("reason", reason))) {
@@ -222,23 +213,42 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
             });
             reject.setId("reject-post");
             reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            add(reason, new HorizontalLayout(approve, reject));
+            if (whyNot.isPresent()) {
+                // only those who may approve this step now are offered Approve; the others read why not
+                var note = new Paragraph(whyNot.get());
+                note.setId("approve-unavailable");
+                add(note, reason, new HorizontalLayout(reject));
+            } else {
+                var approve = new Button("Approve revision " + revision.number(), e -> {
+                    if (Feedback.attempt(() -> post = review.approve(shown.id(), revision.number(), shown.version()))) {
+                        Feedback.success(post.state() == PostState.SCHEDULED ? "Approved: every step is done, the post is scheduled."
+                                : "Approved; the post waits for step " + post.reviewStep() + ".");
+                        draw(post);
+                    }
+                });
+                approve.setId("approve-post");
+                // primary, not success: white on Lumo's success green is below the 4.5:1 contrast text needs
+                approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                add(reason, new HorizontalLayout(approve, reject));
+            }
 
-            var edit = new TextArea("Edit the text and approve (a new revision in your name; review starts again at step 1)");
+            var edit = new TextArea("Edit the text (a new revision in your name; review starts again at step 1, and you can "
+                    + "no longer approve this post)");
             edit.setId("edit-text");
             edit.setWidthFull();
             edit.setMaxLength(25_000);
             edit.setValue(revision.text());
-            var editApprove = new Button("Edit and approve", e -> {
+            var resubmit = new Button("Save my edit and restart review", e -> {
                 var draft = revision.asDraft(shown.accountId()).withText(edit.getValue());
-                if (Feedback.attempt(() -> post = review.editAndApprove(shown.id(), revision.number(), draft, shown.version()),
+                if (Feedback.attempt(() -> post = review.editAndResubmit(shown.id(), revision.number(), draft, shown.version()),
                         Map.of("text", edit))) {
-                    Feedback.success("Edited (revision " + post.current().number() + ") and approved.");
+                    Feedback.success("Edited (revision " + post.current().number() + "); review starts again at step 1 with "
+                            + "another approver.");
                     draw(post);
                 }
             });
-            editApprove.setId("edit-approve-post");
-            add(edit, editApprove);
+            resubmit.setId("edit-resubmit-post");
+            add(edit, resubmit);
         }
     }
 }

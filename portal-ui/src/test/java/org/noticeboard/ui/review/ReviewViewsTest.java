@@ -78,7 +78,7 @@ class ReviewViewsTest extends KaribuTest {
     }
 
     @Test
-    void an_approver_edits_and_approves_and_the_author_filter_narrows_the_queue() {
+    void an_approver_edits_and_review_restarts_without_them_and_the_author_filter_narrows_the_queue() {
         var post = submittedBySam("Teh falls clinic opens");
         signIn("alex.approver");
         UI.getCurrent().navigate(ReviewQueueView.class);
@@ -95,11 +95,40 @@ class ReviewViewsTest extends KaribuTest {
         UI.getCurrent().navigate(ReviewPostView.class, new RouteParameters("postId", String.valueOf(post.id())));
         assertThat(_get(Div.class, spec -> spec.withId("review-preview")).getElement().getOuterHTML()).contains("Teh falls clinic");
         _get(TextArea.class, spec -> spec.withId("edit-text")).setValue("The falls clinic opens");
-        _click(_get(Button.class, spec -> spec.withId("edit-approve-post")));
+        _click(_get(Button.class, spec -> spec.withId("edit-resubmit-post")));
         var edited = posts.get(post.id());
         assertThat(edited.current().number()).isEqualTo(2);
         assertThat(edited.current().authorName()).isEqualTo("Alex Morgan");
-        assertThat(edited.reviewStep()).isEqualTo(2);
+        assertThat(edited.state()).isEqualTo(PostState.IN_REVIEW);
+        assertThat(edited.reviewStep()).as("the editor's approval does not count").isEqualTo(1);
+        // the editor is no longer offered Approve, and reads why
+        _assertNone(Button.class, spec -> spec.withId("approve-post"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("approve-unavailable")).getText())
+                .isEqualTo("You wrote or edited this post, so you cannot approve it: someone who did neither must.");
+    }
+
+    @Test
+    void approve_is_offered_only_to_members_who_can_approve_the_current_step() {
+        var post = submittedBySam("Hydrotherapy sessions move to Thursdays");
+        // step 2 of @NShirePhysio is taylor.head's alone: taylor is kept for it, not offered step 1
+        signIn("taylor.head");
+        UI.getCurrent().navigate(ReviewPostView.class, new RouteParameters("postId", String.valueOf(post.id())));
+        _assertNone(Button.class, spec -> spec.withId("approve-post"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("approve-unavailable")).getText())
+                .startsWith("You are the only approver of step 2");
+
+        signIn("alex.approver");
+        UI.getCurrent().navigate(ReviewPostView.class, new RouteParameters("postId", String.valueOf(post.id())));
+        _click(_get(Button.class, spec -> spec.withId("approve-post")));
+        // alex decided step 1: step 2 is not theirs
+        UI.getCurrent().navigate(ReviewPostView.class, new RouteParameters("postId", String.valueOf(post.id())));
+        _assertNone(Button.class, spec -> spec.withId("approve-post"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("approve-unavailable")).getText()).startsWith("Step 2");
+
+        signIn("taylor.head");
+        UI.getCurrent().navigate(ReviewPostView.class, new RouteParameters("postId", String.valueOf(post.id())));
+        _click(_get(Button.class, spec -> spec.withId("approve-post")));
+        assertThat(posts.get(post.id()).state()).isEqualTo(PostState.SCHEDULED);
     }
 
     @Test
