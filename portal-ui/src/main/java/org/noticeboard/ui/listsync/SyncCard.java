@@ -67,7 +67,10 @@ class SyncCard extends Div {
             add(problems);
         }
         var actions = new HorizontalLayout();
-        if (sync.state() == SyncState.AWAITING_APPROVAL) {
+        // Approve only for those who may approve it (an account admin of the account who did not ask for it)
+        boolean mayApprove = sync.state() == SyncState.AWAITING_APPROVAL
+                && syncs.awaitingApproval().stream().anyMatch(s -> s.id() == sync.id());
+        if (mayApprove) {
             var approve = new Button("Approve", e -> {
                 if (Feedback.attempt(() -> syncs.approve(sync.id()))) {
                     Feedback.success("Approved: the sync starts within seconds and goes at X's pace.");

@@ -2,8 +2,10 @@ package org.noticeboard.ui.listsync;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
@@ -71,7 +73,9 @@ class ListSyncViewTest extends KaribuTest {
         var sync = syncs.request(listId, account.id(), org.noticeboard.listsync.SyncKind.FOLLOW_ALL);
 
         UI.getCurrent().navigate(ListSyncView.class, new RouteParameters("listId", String.valueOf(listId)));
-        _click(_get(Button.class, spec -> spec.withId("approve-sync-" + sync.id())));
+        // not offered to the curator who asked; and refused by the domain if tried anyway
+        _assertNone(Button.class, spec -> spec.withId("approve-sync-" + sync.id()));
+        assertThatThrownBy(() -> syncs.approve(sync.id())).isInstanceOf(org.noticeboard.access.NotPermittedException.class);
 
         assertThat(syncs.status(sync.id()).state()).isEqualTo(SyncState.AWAITING_APPROVAL);
         assertThat(_get(Span.class, spec -> spec.withId("sync-state-" + sync.id())).getText()).isEqualTo("Awaiting approval");
