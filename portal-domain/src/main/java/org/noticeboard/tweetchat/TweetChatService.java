@@ -242,6 +242,26 @@ public class TweetChatService {
         return after;
     }
 
+    /**
+     * Why the caller may not approve the chat's waiting questions now (the first question's reason),
+     * or empty when they may: pages offer "Approve all" only then.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> whyNotApproveAll(long chatId) {
+        TweetChat chat = get(chatId);
+        var waiting = chat.questions().stream().filter(q -> q.state() == PostState.IN_REVIEW).toList();
+        if (waiting.isEmpty()) {
+            return java.util.Optional.of("No question of \"" + chat.title() + "\" is waiting for review.");
+        }
+        for (var q : waiting) {
+            var why = review.whyNotApprove(q.postId());
+            if (why.isPresent()) {
+                return java.util.Optional.of("Q" + q.number() + ": " + why.get());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     @Transactional(readOnly = true)
     public TweetChat get(long chatId) {
         Actor actor = access.actor();

@@ -329,6 +329,7 @@ class ServiceMethodWalkerTest {
         RULES.put("PostService.saveTemplateReply(long,String,long,Map)", only(Who.STAFF));
         RULES.put("PostService.sendBackToReview(long,String)", only(Who.APPROVER, Who.ACCOUNT_ADMIN));
         RULES.put("ReviewService.whyNotApprove(long)", only(Who.STAFF, Who.APPROVER, Who.AUDITOR));
+        RULES.put("TweetChatService.whyNotApproveAll(long)", only(Who.STAFF, Who.APPROVER, Who.AUDITOR));
         RULES.put("PoliticalStakeholders.handles()", anyMember());
         // the walker's post is in review: now the approvers, not its author, set its time
         RULES.put("PostService.schedule(long,LocalDateTime,int)", only(Who.APPROVER));

@@ -173,23 +173,28 @@ class TweetChatServiceTest {
         caller.run(trust.member(Role.ACCOUNT_ADMIN), () -> workflows.save(trust.account().id(), new WorkflowDefinition(List.of(
                 WorkflowStep.anyApprover("Comms"), WorkflowStep.anyApprover("Head of comms")), false),
                 workflows.current(trust.account().id()).version()));
+        long head = caller.as(trust.member(Role.ORG_ADMIN), () -> {
+            var m = members.create("Head of Comms", null, null);
+            members.grant(m.id(), Role.APPROVER, null);
+            return m.id();
+        });
         TweetChat chat = caller.as(staff, () -> chats.plan(plan("Two steps", physiotalkQuestions(eight))));
         caller.run(staff, () -> chats.submit(chat.id()));
 
+        assertThat(caller.as(approver, () -> chats.whyNotApproveAll(chat.id()))).isEmpty();
+        assertThat(caller.as(staff, () -> chats.whyNotApproveAll(chat.id()))).hasValue("Q1: You wrote this post; someone else "
+                + "must review it.");
         TweetChat first = caller.as(approver, () -> chats.approveAll(chat.id()));
         assertThat(first.questions()).allSatisfy(q -> assertThat(q.state()).isEqualTo(PostState.IN_REVIEW));
 
+        assertThat(caller.as(approver, () -> chats.whyNotApproveAll(chat.id()))).hasValueSatisfying(why ->
+                assertThat(why).startsWith("Q1: You approved step 1"));
         assertThatThrownBy(() -> caller.run(approver, () -> chats.approveAll(chat.id())))
                 .isInstanceOf(NotPermittedException.class)
                 .hasMessageStartingWith("Q1: You approved step 1 of this revision");
         assertThat(caller.as(approver, () -> chats.get(chat.id())).questions())
                 .allSatisfy(q -> assertThat(q.state()).as("all or none: nothing moved").isEqualTo(PostState.IN_REVIEW));
 
-        long head = caller.as(trust.member(Role.ORG_ADMIN), () -> {
-            var m = members.create("Head of Comms", null, null);
-            members.grant(m.id(), Role.APPROVER, null);
-            return m.id();
-        });
         assertThat(caller.as(head, () -> chats.approveAll(chat.id())).commonState()).isEqualTo(PostState.SCHEDULED);
     }
 

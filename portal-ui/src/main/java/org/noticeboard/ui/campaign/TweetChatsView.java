@@ -76,7 +76,8 @@ public class TweetChatsView extends VerticalLayout {
                 submit.setId("chat-submit-" + c.id());
                 actions.add(submit);
             }
-            if (approver && c.questions().stream().anyMatch(q -> q.state() == org.noticeboard.post.PostState.IN_REVIEW)) {
+            // offered only to those who may approve every waiting question now (not their author, nobody twice)
+            if (approver && chats.whyNotApproveAll(c.id()).isEmpty()) {
                 var approve = new Button("Approve all", e -> act(() -> chats.approveAll(c.id()),
                         "Approved the questions of \"" + c.title() + "\"."));
                 approve.setId("chat-approve-" + c.id());

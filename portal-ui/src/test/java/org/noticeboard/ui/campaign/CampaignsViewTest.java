@@ -44,6 +44,17 @@ class CampaignsViewTest extends KaribuTest {
     }
 
     @SuppressWarnings("unchecked")
+    static int actionCount(TweetChat chat, String idPrefix) {
+        Grid<TweetChat> grid = _get(Grid.class, spec -> spec.withId("tweet-chats-grid"));
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            if (GridKt._get(grid, i).id() == chat.id()) {
+                var cell = GridKt._getCellComponent(grid, i, "actions");
+                return _find(cell, Button.class, spec -> spec.withId(idPrefix + chat.id())).size();
+            }
+        }
+        throw new AssertionError("No row for " + chat.title());
+    }
+
     static void clickAction(TweetChat chat, String idPrefix) {
         Grid<TweetChat> grid = _get(Grid.class, spec -> spec.withId("tweet-chats-grid"));
         for (int i = 0; i < GridKt._size(grid); i++) {
@@ -155,6 +166,9 @@ class CampaignsViewTest extends KaribuTest {
         UI.getCurrent().navigate(CampaignsView.class);
         UI.getCurrent().navigate(TweetChatsView.class);
         clickAction(chat, "chat-approve-");
+        UI.getCurrent().navigate(CampaignsView.class);
+        UI.getCurrent().navigate(TweetChatsView.class);
+        assertThat(actionCount(chat, "chat-approve-")).as("alex decided step 1: step 2 is not offered to them").isZero();
         // @NShirePhysio's workflow has a second step: the head of communications
         signIn("taylor.head");
         UI.getCurrent().navigate(CampaignsView.class);
