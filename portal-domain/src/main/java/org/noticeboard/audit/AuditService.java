@@ -119,8 +119,10 @@ public class AuditService {
                     break;
                 }
                 AuditEvent event = toEvent(row);
-                csv.printRecord(event.seq(), event.occurredAt(), event.actorName(), event.action(), event.subjectType(),
-                        event.subjectId(), event.summary(), String.join("; ", event.changes()));
+                // names, summaries and changes hold people's text: a spreadsheet must show them, never run them
+                csv.printRecord(org.noticeboard.shared.CsvCells.row(event.seq(), event.occurredAt(), event.actorName(),
+                        event.action(), event.subjectType(), event.subjectId(), event.summary(),
+                        String.join("; ", event.changes())));
                 rows++;
             }
             csv.flush();

@@ -11,8 +11,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.noticeboard.compliance.ComplianceReport.Breach;
 import org.noticeboard.compliance.ComplianceReport.BreachKind;
+import org.noticeboard.shared.CsvCells;
 
-/** The compliance report as CSV: summary as "#" comment lines, then one row per post, written as the scan finds them. */
+/**
+ * The compliance report as CSV: summary as "#" comment lines, then one row per post, written as the
+ * scan finds them. Names and justifications are people's text: cells a spreadsheet would run as
+ * formulas are neutralised ({@link CsvCells}).
+ */
 final class ComplianceCsv {
 
     static final String[] HEADER = {"kind", "post_id", "account", "author", "submitted_at", "published_at", "x_post_id",
@@ -51,19 +56,20 @@ final class ComplianceCsv {
             csv.printRecord((Object[]) HEADER);
             posts.accept(post -> {
                 try {
-                    csv.printRecord(post.allApprovals() ? "PUBLISHED" : "BREACH", post.id(), post.account(), post.authorName(),
-                            post.submittedAt(), post.publishedAt(), post.xPostId(), post.allApprovals() ? "yes" : "no",
-                            String.join("; ", post.missing()), post.leadSeconds() == null ? "" : post.leadSeconds() / 60,
+                    csv.printRecord(CsvCells.row(post.allApprovals() ? "PUBLISHED" : "BREACH", post.id(), post.account(),
+                            post.authorName(), post.submittedAt(), post.publishedAt(), post.xPostId(),
+                            post.allApprovals() ? "yes" : "no", String.join("; ", post.missing()),
+                            post.leadSeconds() == null ? "" : post.leadSeconds() / 60,
                             String.join("; ", post.overrides().stream().map(o -> o.ruleId() + ": " + o.justification()).toList()),
-                            String.join(" ", post.politicalHandles()), post.period() == null ? "" : post.period());
+                            String.join(" ", post.politicalHandles()), post.period() == null ? "" : post.period()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
             for (Breach breach : report.breaches().items()) {
                 if (breach.kind() == BreachKind.OUTSIDE_NOTICEBOARD) {
-                    csv.printRecord("OUTSIDE_NOTICEBOARD", "", breach.account(), "", "", breach.at(), breach.xPostId(), "no",
-                            breach.detail(), "", "", "", "");
+                    csv.printRecord(CsvCells.row("OUTSIDE_NOTICEBOARD", "", breach.account(), "", "", breach.at(),
+                            breach.xPostId(), "no", breach.detail(), "", "", "", ""));
                 }
             }
             csv.flush();

@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * The difference between two texts, word by word (longest common subsequence), as runs of kept,
- * removed and added words. Texts longer than {@link #MAX_WORDS} words are compared as wholes, to
- * keep the table small.
+ * removed and added words. The words both texts begin and end with are kept without comparing; when
+ * what is left of either is longer than {@link #MAX_WORDS} words, it is shown as removed and added
+ * whole, so that the table stays under 10 MB and the time under a second for any text (a 25,000
+ * character draft would otherwise need a table of gigabytes).
  */
 public final class WordDiff {
 
@@ -22,37 +24,54 @@ public final class WordDiff {
         String[] a = words(before);
         String[] b = words(after);
         var parts = new ArrayList<Part>();
-        if (a.length > MAX_WORDS || b.length > MAX_WORDS) {
-            if (!before.equals(after)) {
-                add(parts, Kind.REMOVED, before);
-                add(parts, Kind.ADDED, after);
-            } else {
-                add(parts, Kind.SAME, before);
-            }
-            return parts;
+        // the words both texts start and end with are kept as they are: a small edit in a long text
+        // leaves a small middle to compare, whatever the length of the whole
+        int start = 0;
+        while (start < a.length && start < b.length && a[start].equals(b[start])) {
+            start++;
         }
-        int[][] lcs = new int[a.length + 1][b.length + 1];
-        for (int i = a.length - 1; i >= 0; i--) {
-            for (int j = b.length - 1; j >= 0; j--) {
-                lcs[i][j] = a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        int endA = a.length;
+        int endB = b.length;
+        while (endA > start && endB > start && a[endA - 1].equals(b[endB - 1])) {
+            endA--;
+            endB--;
+        }
+        run(parts, Kind.SAME, a, 0, start);
+        if (endA - start > MAX_WORDS || endB - start > MAX_WORDS) {
+            run(parts, Kind.REMOVED, a, start, endA);
+            run(parts, Kind.ADDED, b, start, endB);
+        } else {
+            middle(parts, a, start, endA, b, endB);
+        }
+        run(parts, Kind.SAME, a, endA, a.length);
+        return parts;
+    }
+
+    /** The longest common subsequence of a[from, endA) and b[from, endB), at most MAX_WORDS + 1 squared cells. */
+    private static void middle(List<Part> parts, String[] a, int from, int endA, String[] b, int endB) {
+        int n = endA - from;
+        int m = endB - from;
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                lcs[i][j] = a[from + i].equals(b[from + j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
         int i = 0;
         int j = 0;
-        while (i < a.length || j < b.length) {
-            if (i < a.length && j < b.length && a[i].equals(b[j])) {
-                add(parts, Kind.SAME, a[i]);
+        while (i < n || j < m) {
+            if (i < n && j < m && a[from + i].equals(b[from + j])) {
+                add(parts, Kind.SAME, a[from + i]);
                 i++;
                 j++;
-            } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
-                add(parts, Kind.REMOVED, a[i]);
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                add(parts, Kind.REMOVED, a[from + i]);
                 i++;
             } else {
-                add(parts, Kind.ADDED, b[j]);
+                add(parts, Kind.ADDED, b[from + j]);
                 j++;
             }
         }
-        return parts;
     }
 
     /** In words: "removed "x"; added "y"", or "no change to the text". */
@@ -66,6 +85,13 @@ public final class WordDiff {
             }
         }
         return lines.isEmpty() ? "no change to the text" : String.join("; ", lines);
+    }
+
+    /** Words [from, to) as one part, joined once (adding them one by one would copy the growing text each time). */
+    private static void run(List<Part> parts, Kind kind, String[] words, int from, int to) {
+        if (from < to) {
+            add(parts, kind, String.join(" ", java.util.Arrays.asList(words).subList(from, to)));
+        }
     }
 
     private static void add(List<Part> parts, Kind kind, String word) {

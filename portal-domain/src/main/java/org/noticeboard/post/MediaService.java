@@ -1,68 +1,88 @@
 package org.noticeboard.post;
 
-import static org.noticeboard.db.jooq.Tables.MEDIA;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.noticeboard.access.Access;
 import org.noticeboard.access.Actor;
 import org.noticeboard.access.Role;
+import org.noticeboard.shared.InvalidInputException;
 import org.noticeboard.shared.Names;
 import org.noticeboard.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
-/** Images for posts: staff upload them (checked against what X accepts); any member may view them. */
+/**
+ * Images for posts: staff upload them (checked against what X accepts); any member may view them.
+ * Each member may keep at most {@code noticeboard.media.quota-per-member} of images (200 MB unless
+ * configured); images no revision uses are removed a day after their upload ({@link MediaCleanup}),
+ * which gives their space back.
+ */
 @Service
 public class MediaService {
 
-    private final org.jooq.DSLContext db;
-    private final Access access;
+    /**
+     * The largest image accepted at all: X takes GIFs up to 15 MB and other images up to 5 MB. The UI's
+     * upload stops reading a file past this, and {@link #upload} refuses one over it.
+     */
+    public static final int MAX_UPLOAD_BYTES = ImageCheck.MAX_GIF_BYTES;
 
-    public MediaService(org.jooq.DSLContext db, Access access) {
-        this.db = db;
+    private final MediaRepository media;
+    private final Access access;
+    private final Clock clock;
+    private final long quotaBytes;
+
+    public MediaService(MediaRepository media, Access access, Clock clock,
+            @Value("${noticeboard.media.quota-per-member:200MB}") DataSize quota) {
+        if (quota.toBytes() <= 0) {
+            throw new IllegalStateException("noticeboard.media.quota-per-member is " + quota + ": give each member some "
+                    + "space for images, for example 200MB");
+        }
+        this.media = media;
         this.access = access;
+        this.clock = clock;
+        this.quotaBytes = quota.toBytes();
     }
 
     @Transactional
     public ImageInfo upload(String fileName, byte[] bytes) {
         Actor actor = access.require(Role.STAFF, Role.APPROVER);
         String name = Names.required(fileName, "images", "The file name", 255);
+        if (bytes.length > MAX_UPLOAD_BYTES) {
+            throw new InvalidInputException("image_too_large", "images", "\"" + name + "\" is " + megabytes(bytes.length)
+                    + "; an image may be at most " + megabytes(MAX_UPLOAD_BYTES) + " (X takes GIFs up to 15 MB, other "
+                    + "images up to 5 MB). Nothing was uploaded.");
+        }
         var inspected = ImageCheck.inspect(name, bytes);
-        long id = db.insertInto(MEDIA)
-                .set(MEDIA.ORGANISATION_ID, actor.organisationId())
-                .set(MEDIA.UPLOADED_BY, actor.memberId() == null ? 0L : actor.memberId())
-                .set(MEDIA.FILE_NAME, name)
-                .set(MEDIA.CONTENT_TYPE, inspected.contentType())
-                .set(MEDIA.SIZE_BYTES, bytes.length)
-                .set(MEDIA.WIDTH, inspected.width())
-                .set(MEDIA.HEIGHT, inspected.height())
-                .set(MEDIA.SHA256, sha256(bytes))
-                .set(MEDIA.BYTES, bytes)
-                .returning(MEDIA.ID)
-                .fetchSingle(MEDIA.ID);
+        long uploader = actor.memberId() == null ? 0L : actor.memberId();
+        if (actor.memberId() != null) {
+            media.lockUploader(actor.organisationId(), uploader);
+            long used = media.bytesUploadedBy(actor.organisationId(), uploader);
+            if (used + bytes.length > quotaBytes) {
+                throw new InvalidInputException("image_quota", "images", "\"" + name + "\" (" + megabytes(bytes.length)
+                        + ") would take your images over your quota: you already use " + megabytes(used) + " of "
+                        + megabytes(quotaBytes) + ". Images no post uses are removed a day after their upload; "
+                        + "until then, reuse an image you uploaded or ask your administrator for a larger quota.");
+            }
+        }
+        long id = media.insert(actor.organisationId(), uploader, name, inspected, bytes, sha256(bytes), clock.instant());
         return new ImageInfo(id, name, inspected.contentType(), bytes.length, inspected.width(), inspected.height());
     }
 
     @Transactional(readOnly = true)
     public ImageInfo info(long mediaId) {
         Actor actor = reader();
-        return db.select(MEDIA.ID, MEDIA.FILE_NAME, MEDIA.CONTENT_TYPE, MEDIA.SIZE_BYTES, MEDIA.WIDTH, MEDIA.HEIGHT)
-                .from(MEDIA)
-                .where(MEDIA.ORGANISATION_ID.eq(actor.organisationId()), MEDIA.ID.eq(mediaId))
-                .fetchOptional(r -> new ImageInfo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))
-                .orElseThrow(() -> new NotFoundException("Image", mediaId));
+        return media.info(actor.organisationId(), mediaId).orElseThrow(() -> new NotFoundException("Image", mediaId));
     }
 
     @Transactional(readOnly = true)
     public byte[] content(long mediaId) {
         Actor actor = reader();
-        return db.select(MEDIA.BYTES)
-                .from(MEDIA)
-                .where(MEDIA.ORGANISATION_ID.eq(actor.organisationId()), MEDIA.ID.eq(mediaId))
-                .fetchOptional(MEDIA.BYTES)
-                .orElseThrow(() -> new NotFoundException("Image", mediaId));
+        return media.content(actor.organisationId(), mediaId).orElseThrow(() -> new NotFoundException("Image", mediaId));
     }
 
     /**
@@ -71,6 +91,10 @@ public class MediaService {
      */
     private Actor reader() {
         return access.require(Role.STAFF, Role.APPROVER, Role.AUDITOR);
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     static String sha256(byte[] bytes) {

@@ -10,16 +10,15 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
+import org.noticeboard.shared.CsvCells;
 
 /**
  * Writes CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads names with accents
- * right), CRLF line ends, and every cell that a spreadsheet would run as a formula (it begins with
- * =, +, -, @, tab or CR) neutralised with a leading apostrophe, so that a stakeholder named
- * {@code =HYPERLINK("http://evil","x")} stays text. The import removes that apostrophe again.
+ * right), CRLF line ends, and every cell that a spreadsheet would run as a formula neutralised
+ * ({@link CsvCells}), so that a stakeholder named {@code =HYPERLINK("http://evil","x")} stays text.
+ * The import removes that apostrophe again.
  */
 public final class CsvExport {
-
-    static final String FORMULA_STARTS = "=+-@\t\r";
 
     /** The directory's columns, in the order an import reads them back. */
     static final List<String> HEADER = List.of("handle", "name", "category", "region", "topics", "political", "notes",
@@ -66,7 +65,7 @@ public final class CsvExport {
             writer.write('\uFEFF');
             printer.printRecord(header);
             for (List<? extends @Nullable String> row : rows) {
-                printer.printRecord(row.stream().map(CsvExport::neutralise).toList());
+                printer.printRecord(row.stream().map(CsvCells::neutralise).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,11 +73,4 @@ public final class CsvExport {
         return bytes.toByteArray();
     }
 
-    /** The cell as a spreadsheet will show it, never run it. */
-    public static String neutralise(@Nullable String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        return FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-    }
 }

@@ -226,7 +226,7 @@ final class CsvFile {
      */
     static String cell(String raw) {
         String value = raw;
-        if (value.length() > 1 && value.charAt(0) == '\'' && CsvExport.FORMULA_STARTS.indexOf(value.charAt(1)) >= 0) {
+        if (value.length() > 1 && value.charAt(0) == '\'' && org.noticeboard.shared.CsvCells.FORMULA_STARTS.indexOf(value.charAt(1)) >= 0) {
             value = value.substring(1);
         }
         return value.strip();

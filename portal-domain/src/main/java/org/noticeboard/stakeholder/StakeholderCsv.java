@@ -42,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * committed: all its rows in one transaction, exactly as previewed, or none.
  *
  * <p>Tokens: a preview keeps the file on this server for {@link #PREVIEW_LIFETIME} under a random
- * token, for the member who made it. Its fingerprint is the SHA-256 of the file and of the plan
+ * token, for the member who made it, among that member's own previews (at most
+ * {@link #KEPT_PREVIEWS_PER_MEMBER}): no one else can use it or push it out. Its fingerprint is the SHA-256 of the file and of the plan
  * (each row's outcome, the stakeholder and version it merges into, whether it joins the list), so
  * that a commit with the file and the fingerprint also works where the token is gone (another
  * instance, a restart). Either way the commit plans again, in its transaction with the stakeholders
@@ -61,7 +62,8 @@ public class StakeholderCsv {
     static final int REFRESH_STATISTICS_AT = 1000;
 
     public static final Duration PREVIEW_LIFETIME = Duration.ofMinutes(30);
-    private static final int KEPT_PREVIEWS = 16;
+    /** Previews kept per member: a member who previews more drops their own oldest, never anyone else's. */
+    static final int KEPT_PREVIEWS_PER_MEMBER = 4;
     private static final Pattern TOPIC_SEPARATORS = Pattern.compile("[;|]");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -71,7 +73,8 @@ public class StakeholderCsv {
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Map<String, Kept> previews = new LinkedHashMap<>();
+    /** Each member's previews, oldest first, under the organisation and member that made them. */
+    private final Map<Owner, LinkedHashMap<String, Kept>> previews = new HashMap<>();
 
     public StakeholderCsv(StakeholderRepository stakeholders, StakeholderService directory, StakeholderLists lists,
             Access access, AuditTrail audit, Clock clock) {
@@ -108,7 +111,10 @@ public class StakeholderCsv {
                         + " minutes, on the server that made them). Nothing was imported: preview the file again."));
         CsvImportResult result = commit(actor, kept.bytes(), kept.targetListId(), kept.fingerprint(), kept.rows(), note);
         synchronized (previews) {
-            previews.remove(previewToken);
+            var own = previews.get(Owner.of(actor));
+            if (own != null) {
+                own.remove(previewToken);
+            }
         }
         return result;
     }
@@ -417,30 +423,42 @@ public class StakeholderCsv {
         return access.require(Role.CURATOR, Role.ORG_ADMIN);
     }
 
-    private record Kept(long organisationId, @Nullable Long memberId, byte[] bytes, @Nullable Long targetListId,
-            String fingerprint, List<CsvRow> rows, Instant until) {}
+    private record Owner(long organisationId, @Nullable Long memberId) {
 
+        static Owner of(Actor actor) {
+            return new Owner(actor.organisationId(), actor.memberId());
+        }
+    }
+
+    private record Kept(byte[] bytes, @Nullable Long targetListId, String fingerprint, List<CsvRow> rows, Instant until) {}
+
+    /**
+     * Keeps the preview among its maker's own: a member (of this organisation or another) who
+     * previews file after file pushes out only their own older previews.
+     */
     private String keep(Actor actor, byte[] csv, @Nullable Long targetListId, String fingerprint, List<CsvRow> rows) {
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
         synchronized (previews) {
-            previews.values().removeIf(k -> k.until().isBefore(now));
-            while (previews.size() >= KEPT_PREVIEWS) {
-                previews.remove(previews.keySet().iterator().next());
+            previews.values().forEach(own -> own.values().removeIf(k -> k.until().isBefore(now)));
+            previews.values().removeIf(Map::isEmpty);
+            var own = previews.computeIfAbsent(Owner.of(actor), o -> new LinkedHashMap<>());
+            while (own.size() >= KEPT_PREVIEWS_PER_MEMBER) {
+                own.remove(own.keySet().iterator().next());
             }
-            previews.put(token, new Kept(actor.organisationId(), actor.memberId(), csv.clone(), targetListId, fingerprint,
-                    rows, now.plus(PREVIEW_LIFETIME)));
+            own.put(token, new Kept(csv.clone(), targetListId, fingerprint, rows, now.plus(PREVIEW_LIFETIME)));
         }
         return token;
     }
 
+    /** Only the member who made a preview finds it: another member's token is no token at all. */
     private Optional<Kept> kept(String token, Actor actor) {
         synchronized (previews) {
-            Kept kept = previews.get(token);
-            if (kept == null || kept.until().isBefore(clock.instant()) || kept.organisationId() != actor.organisationId()
-                    || !Objects.equals(kept.memberId(), actor.memberId())) {
+            var own = previews.get(Owner.of(actor));
+            Kept kept = own == null ? null : own.get(token);
+            if (kept == null || kept.until().isBefore(clock.instant())) {
                 return Optional.empty();
             }
             return Optional.of(kept);

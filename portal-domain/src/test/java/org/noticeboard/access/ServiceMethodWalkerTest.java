@@ -166,6 +166,7 @@ class ServiceMethodWalkerTest {
         BEAN_EXCLUSIONS.put("ListSyncWorker", "background job: carries out approved list syncs as the system");
         BEAN_EXCLUSIONS.put("StakeholderChecks", "background job: re-checks stale stakeholders on X as the system");
         BEAN_EXCLUSIONS.put("PostExpiry", "background job: expires posts not approved in time, as the system");
+        BEAN_EXCLUSIONS.put("MediaCleanup", "background job: removes images no revision uses a day after their upload");
         BEAN_EXCLUSIONS.put("SessionLocks", "infrastructure: PostgreSQL advisory locks for the jobs");
         BEAN_EXCLUSIONS.put("StakeholderLists", "the stakeholder package's port to follow lists: StakeholderService and "
                 + "StakeholderCsv call it with the Actor they checked (their methods are walked)");

@@ -53,7 +53,7 @@ class CsvFuzzProperties {
 
     @Property(tries = 1000)
     void exported_cells_never_start_a_formula(@ForAll("cells") String cell) {
-        String out = CsvExport.neutralise(cell);
+        String out = org.noticeboard.shared.CsvCells.neutralise(cell);
         assertThat(out).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")
                 .doesNotStartWith("\t").doesNotStartWith("\r");
     }

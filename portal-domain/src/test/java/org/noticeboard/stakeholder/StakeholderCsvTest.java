@@ -295,6 +295,44 @@ class StakeholderCsvTest {
     }
 
     @Test
+    void a_member_of_another_organisation_can_neither_use_nor_push_out_a_members_preview() {
+        var preview = preview("handle,name\nAgeUK,Age UK\n");
+        long attacker = world.organisation("Flooding Trust").member(Role.CURATOR);
+
+        assertThatThrownBy(() -> caller.as(attacker, () -> csv.commit(preview.token(), null)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("no longer kept");
+        for (int i = 0; i < 40; i++) {
+            String handle = "Flood" + i;
+            caller.as(attacker, () -> csv.preview(utf8("handle,name\n" + handle + ",Flood\n"), null));
+        }
+
+        var result = caller.as(curator, () -> csv.commit(preview.token(), null));
+        assertThat(result.added()).isEqualTo(1);
+        assertThat(stakeholders()).isEqualTo(1);
+    }
+
+    @Test
+    void another_member_of_the_organisation_can_neither_use_nor_push_out_a_members_preview() {
+        var preview = preview("handle,name\nAgeUK,Age UK\n");
+        long colleague = trust.member(Role.ORG_ADMIN);
+
+        assertThatThrownBy(() -> caller.as(colleague, () -> csv.commit(preview.token(), null)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("no longer kept");
+        var flood = new java.util.ArrayList<CsvPreview>();
+        for (int i = 0; i < 40; i++) {
+            String handle = "Flood" + i;
+            flood.add(caller.as(colleague, () -> csv.preview(utf8("handle,name\n" + handle + ",Flood\n"), null)));
+        }
+
+        assertThat(caller.as(curator, () -> csv.commit(preview.token(), null)).added()).isEqualTo(1);
+        // the flooder pushed out only their own older previews, and keeps their newest
+        assertThatThrownBy(() -> caller.as(colleague, () -> csv.commit(flood.getFirst().token(), null)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("no longer kept");
+        assertThat(caller.as(colleague, () -> csv.commit(flood.getLast().token(), null)).added()).isEqualTo(1);
+        assertThat(stakeholders()).isEqualTo(2);
+    }
+
+    @Test
     void an_import_into_a_list_adds_the_rows_to_it_with_a_history_entry_each() {
         var existing = caller.as(curator, () -> directory.add(StakeholderDraft.of("AgeUK", "Age UK",
                 StakeholderCategory.CHARITY))).stakeholder();

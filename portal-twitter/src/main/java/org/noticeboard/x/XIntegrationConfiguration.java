@@ -35,6 +35,7 @@ import org.noticeboard.x.listsync.ListSyncTasks;
 import org.noticeboard.x.stakeholder.StakeholderCheckTasks;
 import org.noticeboard.stakeholder.StakeholderChecks;
 import org.noticeboard.x.publishing.IntegrityTasks;
+import org.noticeboard.x.publishing.MediaCleanupTasks;
 import org.noticeboard.x.publishing.PublishingTasks;
 import org.noticeboard.audit.IntegrityMonitor;
 import java.time.LocalTime;
@@ -225,20 +226,28 @@ public class XIntegrationConfiguration {
         return new IntegrityTasks(monitor, at, zone);
     }
 
+    /** Images no revision uses are removed a day after their upload; looking every hour is soon enough. */
+    @Bean
+    MediaCleanupTasks mediaCleanupTasks(org.noticeboard.post.MediaCleanup cleanup,
+            @Value("${noticeboard.media.cleanup-interval:PT1H}") Duration interval) {
+        return new MediaCleanupTasks(cleanup, interval);
+    }
+
     /**
      * The background work: publishing posts, fetching their metrics and the accounts' mentions,
-     * syncing follow lists, checking the directory's handles and the daily integrity check, shared
+     * syncing follow lists, checking the directory's handles, the daily integrity check and removing unused images, shared
      * by all instances.
      */
     @Bean(destroyMethod = "stop")
     @ConditionalOnBooleanProperty(name = "noticeboard.x.publishing.enabled", matchIfMissing = true)
     Scheduler publishingScheduler(DataSource dataSource, PublishingTasks tasks, ListSyncTasks listSync,
             StakeholderCheckTasks stakeholderChecks, org.noticeboard.x.metrics.MetricsTasks metrics,
-            MentionTasks mentions, IntegrityTasks integrity, XProperties properties, Clock clock) {
+            MentionTasks mentions, IntegrityTasks integrity, MediaCleanupTasks mediaCleanup, XProperties properties,
+            Clock clock) {
         var publishing = properties.publishing();
         Scheduler scheduler = Scheduler.create(dataSource, tasks.publishPost(), listSync.sync())
                 .startTasks(tasks.scanDue(), listSync.scanDue(), stakeholderChecks.check(), metrics.collect(),
-                        mentions.pollMentions(), integrity.daily())
+                        mentions.pollMentions(), integrity.daily(), mediaCleanup.cleanup())
                 .threads(publishing.threads())
                 .pollingInterval(publishing.pollInterval())
                 // PostgreSQL's select ... for update skip locked: each poll claims a batch in one statement,

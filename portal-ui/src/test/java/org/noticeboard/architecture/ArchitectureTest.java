@@ -98,6 +98,7 @@ class ArchitectureTest {
             "org.noticeboard.audit.IntegrityMonitor", "org.noticeboard.impact.MetricsCollector",
             "org.noticeboard.inbox.MentionPoller", "org.noticeboard.listsync.ListSyncWorker",
             "org.noticeboard.stakeholder.StakeholderChecks", "org.noticeboard.post.PostExpiry",
+            "org.noticeboard.post.MediaCleanup",
             "org.noticeboard.shared.SessionLocks", "org.noticeboard.stakeholder.StakeholderLists",
             "org.noticeboard.followlist.ListVisibility", "org.noticeboard.notification.MailOutbox",
             "org.noticeboard.publish.AfterPublish", "org.noticeboard.demo.DemoDirectory");

@@ -25,7 +25,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -52,6 +51,7 @@ import org.noticeboard.post.Post;
 import org.noticeboard.post.PostDraft;
 import org.noticeboard.post.PostService;
 import org.noticeboard.shared.DomainException;
+import org.noticeboard.ui.shell.BoundedUpload;
 import org.noticeboard.ui.shell.Feedback;
 
 /**
@@ -165,9 +165,9 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         schedule.setStep(java.time.Duration.ofMinutes(5));
 
         UI ui = UI.getCurrent();
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        upload = new Upload(new BoundedUpload(MediaService.MAX_UPLOAD_BYTES, "an image", (name, bytes) -> {
             try {
-                ImageInfo info = media.upload(metadata.fileName(), bytes);
+                ImageInfo info = media.upload(name, bytes);
                 ui.access(() -> attach(info));
             } catch (DomainException e) {
                 ui.access(() -> Feedback.error(e.getMessage()));
@@ -175,7 +175,7 @@ public class ComposerView extends VerticalLayout implements BeforeEnterObserver 
         }));
         upload.setId("image-upload");
         upload.setMaxFiles(4);
-        upload.setMaxFileSize(15 * 1024 * 1024);
+        upload.setMaxFileSize(MediaService.MAX_UPLOAD_BYTES);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp", ".png", ".jpg", ".jpeg", ".gif", ".webp");
         upload.setDropLabel(new Span("Up to 4 images (PNG, JPEG, GIF, WebP), each with alt text"));
         upload.addFileRejectedListener(e -> Feedback.error(e.getFileName() + ": " + e.getErrorMessage()));

@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.noticeboard.organisation.OrganisationService;
+import org.noticeboard.compliance.WordDiff;
 import org.noticeboard.post.CheckedFinding;
 import org.noticeboard.post.Decision;
 import org.noticeboard.post.MediaService;
@@ -157,7 +158,7 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
                 diff.removeAll();
                 if (e.getValue() != null) {
                     var older = posts.revision(shown.id(), e.getValue());
-                    diff.add(new Html(WordDiff.html(older.text(), revision.text())));
+                    diff.add(new Html(differenceHtml(older.text(), revision.text())));
                 }
             });
             compare.setValue(shown.revisions().get(shown.revisions().size() - 2));
@@ -250,5 +251,23 @@ public class ReviewPostView extends VerticalLayout implements BeforeEnterObserve
             resubmit.setId("edit-resubmit-post");
             add(edit, resubmit);
         }
+    }
+
+    /**
+     * The differences word by word, removed words struck through and added ones underlined. The
+     * domain's diff is capped: a long draft rewritten throughout shows as removed and added whole
+     * instead of needing a table of its words squared.
+     */
+    static String differenceHtml(String before, String after) {
+        var html = new StringBuilder("<div>");
+        for (WordDiff.Part part : WordDiff.between(before, after)) {
+            String text = TextMarkup.escape(part.text());
+            html.append(switch (part.kind()) {
+                case SAME -> text;
+                case REMOVED -> "<del style=\"background:#ffd7d5\">" + text + "</del>";
+                case ADDED -> "<ins style=\"background:#ccffd8\">" + text + "</ins>";
+            }).append(' ');
+        }
+        return html.append("</div>").toString();
     }
 }

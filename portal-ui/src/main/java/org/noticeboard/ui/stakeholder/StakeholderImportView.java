@@ -21,7 +21,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,6 +37,7 @@ import org.noticeboard.stakeholder.CsvRow;
 import org.noticeboard.stakeholder.FieldChange;
 import org.noticeboard.stakeholder.StakeholderCsv;
 import org.noticeboard.stakeholder.StakeholderService;
+import org.noticeboard.ui.shell.BoundedUpload;
 import org.noticeboard.ui.shell.Feedback;
 
 /**
@@ -111,9 +111,9 @@ public class StakeholderImportView extends VerticalLayout implements BeforeEnter
         });
 
         UI ui = UI.getCurrent();
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+        upload = new Upload(new BoundedUpload(MAX_FILE_BYTES, "a stakeholder file", (name, bytes) -> ui.access(() -> {
             file = bytes;
-            fileName = metadata.fileName();
+            fileName = name;
             preview();
         })));
         upload.setId("csv-upload");
