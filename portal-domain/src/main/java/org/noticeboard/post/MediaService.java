@@ -19,10 +19,12 @@ public class MediaService {
 
     private final org.jooq.DSLContext db;
     private final Access access;
+    private final org.noticeboard.audit.AuditTrail audit;
 
-    public MediaService(org.jooq.DSLContext db, Access access) {
+    public MediaService(org.jooq.DSLContext db, Access access, org.noticeboard.audit.AuditTrail audit) {
         this.db = db;
         this.access = access;
+        this.audit = audit;
     }
 
     @Transactional
@@ -42,6 +44,11 @@ public class MediaService {
                 .set(MEDIA.BYTES, bytes)
                 .returning(MEDIA.ID)
                 .fetchSingle(MEDIA.ID);
+        String digest = sha256(bytes);
+        audit.record(actor, "media.uploaded", "media", id, "Image \"" + name + "\" uploaded (" + inspected.contentType() + ", "
+                + inspected.width() + "×" + inspected.height() + ", " + bytes.length + " bytes)", null,
+                java.util.Map.of("fileName", name, "contentType", inspected.contentType(), "bytes", String.valueOf(bytes.length),
+                        "sha256", digest));
         return new ImageInfo(id, name, inspected.contentType(), bytes.length, inspected.width(), inspected.height());
     }
 
