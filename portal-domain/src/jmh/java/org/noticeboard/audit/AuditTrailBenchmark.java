@@ -43,6 +43,10 @@ import org.postgresql.PGConnection;
 public class AuditTrailBenchmark {
 
     static final int EVENTS = 1_000_000;
+    /** The chain is keyed like the portal's (HMAC-SHA256); no checkpoint files. */
+    static final AuditKeys KEYS = AuditKeys.parse("bench:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
+    static final AuditCheckpointFiles CHECKPOINTS = new AuditCheckpointFiles(
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "noticeboard-bench-checkpoints-" + ProcessHandle.current().pid()));
     static final List<String> ACTIONS = List.of("post.created", "post.revised", "post.submitted", "post.approved", "post.rejected",
             "post.published", "post.commented", "stakeholder.added", "stakeholder.updated", "follow_list.member_added",
             "member.created", "role.granted", "department.created", "policy.saved", "account.updated", "audit.viewed",
@@ -85,7 +89,7 @@ public class AuditTrailBenchmark {
         db.execute("insert into audit_chain_head (organisation_id, last_seq, last_hash) values (?, ?, ?)", organisation, (long) EVENTS, last);
         db.execute("analyze");
         access = new Access(db, Optional::empty);
-        audit = new AuditService(db, access, Clock.systemUTC(), new AuditTrail(db, Clock.systemUTC()));
+        audit = new AuditService(db, access, Clock.systemUTC(), new AuditTrail(db, Clock.systemUTC(), KEYS), KEYS, CHECKPOINTS);
         System.out.println("Seeded " + EVENTS + " audit events");
     }
 
@@ -104,14 +108,14 @@ public class AuditTrailBenchmark {
                 String before = seq % 3 == 0 ? AuditState.canonical(java.util.Map.of("state", "DRAFT", "text", "Old " + word)) : null;
                 String after = AuditState.canonical(java.util.Map.of("state", "IN_REVIEW", "text", "New " + word + " " + seq));
                 String subjectId = String.valueOf(seq % 20_000);
-                String hash = AuditHashing.chainHash(prev, organisation, seq, at, actor, "Member " + actor, action, "post",
-                        subjectId, summary, before, after);
+                String hash = AuditHashing.keyedHash(KEYS, "bench", prev, organisation, seq, at, actor, "Member " + actor, action,
+                        "post", subjectId, summary, before, after).orElseThrow();
                 csv(rows, organisation, seq, at, actor, "Member " + actor, action, "post", subjectId, summary, before, after,
-                        AuditHashing.digest(before), AuditHashing.digest(after), prev, hash);
+                        AuditHashing.digest(before), AuditHashing.digest(after), prev, hash, AuditHashing.KEYED, "bench");
                 prev = hash;
                 if (seq % 100_000 == 0 || seq == events) {
                     copy.copyIn("copy audit_event (organisation_id, seq, occurred_at, actor_member_id, actor_name, action, subject_type, "
-                            + "subject_id, summary, before_state, after_state, before_digest, after_digest, prev_hash, hash) "
+                            + "subject_id, summary, before_state, after_state, before_digest, after_digest, prev_hash, hash, hash_alg, key_id) "
                             + "from stdin with (format csv)", new StringReader(rows.toString()));
                     rows.setLength(0);
                 }

@@ -38,7 +38,8 @@ public class AuditVerifyBenchmark {
     public IntegrityReport verifyWholeChain() {
         // in a transaction, as the service runs it: only then does PostgreSQL stream the rows with a cursor
         IntegrityReport report = trail.db.transactionResult(tx -> new AuditService(tx.dsl(), trail.access,
-                java.time.Clock.systemUTC(), new AuditTrail(tx.dsl(), java.time.Clock.systemUTC())).verify(trail.organisation));
+                java.time.Clock.systemUTC(), new AuditTrail(tx.dsl(), java.time.Clock.systemUTC(), AuditTrailBenchmark.KEYS),
+                AuditTrailBenchmark.KEYS, AuditTrailBenchmark.CHECKPOINTS).verify(trail.organisation));
         if (!report.intact() || report.eventsChecked() != AuditTrailBenchmark.EVENTS) {
             throw new IllegalStateException("The seeded chain should verify: " + report.describe());
         }

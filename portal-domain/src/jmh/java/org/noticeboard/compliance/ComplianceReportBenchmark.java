@@ -120,10 +120,13 @@ public class ComplianceReportBenchmark {
 
         Clock clock = Clock.systemUTC();
         access = new Access(db, Optional::empty);
-        var trail = new AuditTrail(db, clock);
+        var keys = org.noticeboard.audit.AuditKeys.parse("bench:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
+        var trail = new AuditTrail(db, clock, keys);
         var tokens = new FakeTokens();
         tokens.connect(busy, "9001");
-        service = new ComplianceService(db, access, new OrganisationService(db, access), new AuditService(db, access, clock, trail),
+        service = new ComplianceService(db, access, new OrganisationService(db, access), new AuditService(db, access, clock, trail, keys,
+                new org.noticeboard.audit.AuditCheckpointFiles(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                        "noticeboard-bench-checkpoints"))),
                 new ComplianceScan(db), new XComparison(new FakeX(clock), tokens), new PreElectionPeriodService(db, access, trail),
                 new org.noticeboard.policy.PolicyService(db, access, trail), clock);
         var report = run();

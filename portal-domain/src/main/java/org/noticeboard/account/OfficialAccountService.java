@@ -191,6 +191,26 @@ public class OfficialAccountService {
         });
     }
 
+    /**
+     * Callback of the X token store, in the transaction that saved the renewed tokens: records that X
+     * renewed the account's access token (never the token; only when the new one expires).
+     */
+    @Transactional
+    public void tokenRefreshed(long id, java.time.@Nullable Instant expiresAt) {
+        Long organisationId = accounts.organisationOf(id).orElse(null);
+        if (organisationId == null) {
+            return;
+        }
+        access.asSystem(organisationId, "Noticeboard (X connection)", () -> {
+            var account = find(access.actor(), id);
+            var after = new java.util.LinkedHashMap<String, @Nullable String>();
+            after.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+            audit.record(access.actor(), "account.token-refreshed", "official_account", id, "X renewed the access token of "
+                    + account.handle() + (expiresAt == null ? "" : "; the new one expires at " + expiresAt), null, after);
+            return null;
+        });
+    }
+
     private OfficialAccount find(Actor actor, long id) {
         return accounts.find(actor.organisationId(), id).orElseThrow(() -> new NotFoundException("Official account", id));
     }

@@ -1,6 +1,5 @@
 package org.noticeboard.audit;
 
-import static org.noticeboard.db.jooq.Tables.AUDIT_CHAIN_HEAD;
 import static org.noticeboard.db.jooq.Tables.AUDIT_EVENT;
 import static org.noticeboard.db.jooq.Tables.AUDIT_INTEGRITY_CHECK;
 import static org.noticeboard.db.jooq.Tables.POST;
@@ -41,12 +40,19 @@ public class AuditService {
     private final Access access;
     private final Clock clock;
     private final AuditTrail audit;
+    private final AuditRepository chain;
+    private final AuditKeys keys;
+    private final AuditCheckpointFiles checkpoints;
 
-    public AuditService(DSLContext db, Access access, Clock clock, AuditTrail audit) {
+    public AuditService(DSLContext db, Access access, Clock clock, AuditTrail audit, AuditKeys keys,
+            AuditCheckpointFiles checkpoints) {
         this.db = db;
         this.access = access;
         this.clock = clock;
         this.audit = audit;
+        this.chain = new AuditRepository(db);
+        this.keys = keys;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -174,7 +180,8 @@ public class AuditService {
                 .orderBy(AUDIT_INTEGRITY_CHECK.CHECKED_AT.desc(), AUDIT_INTEGRITY_CHECK.ID.desc())
                 .limit(Math.clamp(limit, 1, 100))
                 .fetch(r -> new IntegrityCheck(new IntegrityReport(r.getIntact(), r.getEventsChecked(), r.getBrokenAtSeq(),
-                        r.getProblem(), r.getCheckedAt().toInstant()), r.getTrigger(), r.getCheckedByName()));
+                        r.getProblem(), r.getCheckedAt().toInstant(), r.getUnkeyedEvents(), r.getCheckpoint()),
+                        r.getTrigger(), r.getCheckedByName()));
     }
 
     void store(long organisationId, IntegrityReport report, String trigger, String byName) {
@@ -187,6 +194,8 @@ public class AuditService {
                 .set(AUDIT_INTEGRITY_CHECK.PROBLEM, report.problem())
                 .set(AUDIT_INTEGRITY_CHECK.TRIGGER, trigger)
                 .set(AUDIT_INTEGRITY_CHECK.CHECKED_BY_NAME, byName)
+                .set(AUDIT_INTEGRITY_CHECK.UNKEYED_EVENTS, report.unkeyedEvents())
+                .set(AUDIT_INTEGRITY_CHECK.CHECKPOINT, report.checkpoint())
                 .execute();
     }
 
@@ -219,43 +228,101 @@ public class AuditService {
     static final int VERIFY_BATCH = 5_000;
 
     IntegrityReport verify(long organisationId) {
+        return verifyChain(organisationId).report();
+    }
+
+    /** A verification and the last event it checked (the head a checkpoint may then sign). */
+    record Verification(IntegrityReport report, long lastSeq, String lastHash) {}
+
+    /**
+     * Recomputes every link of the chain in order: each event's keyed hash under the key it names (or, for
+     * the events written before keys, its plain hash), and holds the chain against the checkpoint files
+     * exported outside the database. Reports the first event that was altered, inserted out of order,
+     * downgraded to an unkeyed hash, follows a deleted one, or differs from a checkpoint; and a chain that
+     * ends before an exported checkpoint.
+     */
+    Verification verifyChain(long organisationId) {
+        long boundary = chain.lastUnkeyedSeq(organisationId);
+        // the checkpoint files first: a damaged or forged one is itself a finding
+        var bySeq = new java.util.TreeMap<Long, AuditCheckpoint>();
+        var files = new java.util.HashMap<Long, java.nio.file.Path>();
+        for (var found : checkpoints.read(organisationId)) {
+            String name = found.file().getFileName().toString();
+            if (found.checkpoint().isEmpty()) {
+                return new Verification(broken(0, null, "the checkpoint file " + name + " in " + checkpoints.folder(organisationId)
+                        + " cannot be read as a checkpoint (damaged or forged)."), 0, AuditHashing.GENESIS);
+            }
+            AuditCheckpoint checkpoint = found.checkpoint().get();
+            var valid = checkpoint.verify(keys);
+            if (valid.isEmpty()) {
+                return new Verification(broken(0, null, "the checkpoint file " + name + " is signed with audit key \""
+                        + checkpoint.keyId() + "\", which is not configured here: add it back to " + AuditKeys.SETTING
+                        + " after the current key."), 0, AuditHashing.GENESIS);
+            }
+            if (!valid.get() || checkpoint.organisationId() != organisationId) {
+                return new Verification(broken(0, null, "the checkpoint file " + name + " does not carry a valid signature for "
+                        + "this organisation (altered or forged)."), 0, AuditHashing.GENESIS);
+            }
+            bySeq.putIfAbsent(checkpoint.seq(), checkpoint);
+            files.putIfAbsent(checkpoint.seq(), found.file());
+        }
         long expectedSeq = 1;
         String expectedPrev = AuditHashing.GENESIS;
         long checked = 0;
-        try (var cursor = db.selectFrom(AUDIT_EVENT)
-                .where(AUDIT_EVENT.ORGANISATION_ID.eq(organisationId))
-                .orderBy(AUDIT_EVENT.SEQ)
-                .fetchSize(VERIFY_BATCH)
-                .fetchLazy()) {
+        long unkeyed = 0;
+        try (var cursor = chain.chain(organisationId, VERIFY_BATCH)) {
             while (cursor.hasNext()) {
                 List<AuditEventRecord> batch = cursor.fetchNext(VERIFY_BATCH);
                 // a row's content against its digests and hash depends on that row alone
                 String[] content = new String[batch.size()];
                 java.util.stream.IntStream.range(0, batch.size()).parallel()
-                        .forEach(i -> content[i] = contentProblem(batch.get(i)));
+                        .forEach(i -> content[i] = contentProblem(batch.get(i), boundary));
                 for (int i = 0; i < batch.size(); i++) {
                     AuditEventRecord row = batch.get(i);
                     String problem = linkProblem(row, expectedSeq, expectedPrev);
                     if (problem == null) {
                         problem = content[i];
                     }
+                    AuditCheckpoint checkpoint = bySeq.get(row.getSeq());
+                    if (problem == null && checkpoint != null && !checkpoint.headHash().equals(row.getHash())) {
+                        problem = "it is not the event the checkpoint exported at " + checkpoint.createdAt() + " ("
+                                + files.get(row.getSeq()).getFileName() + ") signed: the chain up to it was rewritten.";
+                    }
                     if (problem != null) {
-                        return broken(checked, expectedSeq < row.getSeq() ? expectedSeq : row.getSeq(), problem);
+                        return new Verification(broken(checked, expectedSeq < row.getSeq() ? expectedSeq : row.getSeq(),
+                                problem), expectedSeq - 1, expectedPrev);
                     }
                     checked++;
+                    if (AuditHashing.LEGACY.equals(row.getHashAlg())) {
+                        unkeyed++;
+                    }
                     expectedSeq = row.getSeq() + 1;
                     expectedPrev = row.getHash();
                 }
             }
         }
-        var head = db.selectFrom(AUDIT_CHAIN_HEAD).where(AUDIT_CHAIN_HEAD.ORGANISATION_ID.eq(organisationId)).fetchOne();
-        long lastSeq = head == null ? 0 : head.getLastSeq();
-        if (lastSeq != expectedSeq - 1 || (head != null && !head.getLastHash().equals(expectedPrev))) {
-            return broken(checked, expectedSeq,
-                    "the chain should end at event #" + lastSeq + " but ends at #" + (expectedSeq - 1)
-                            + ": the newest events were deleted or replaced.");
+        long lastSeq = expectedSeq - 1;
+        var head = chain.head(organisationId).orElse(null);
+        long headSeq = head == null ? 0 : head.seq();
+        if (headSeq != lastSeq || (head != null && !head.hash().equals(expectedPrev))) {
+            return new Verification(broken(checked, expectedSeq,
+                    "the chain should end at event #" + headSeq + " but ends at #" + lastSeq
+                            + ": the newest events were deleted or replaced."), lastSeq, expectedPrev);
         }
-        return new IntegrityReport(true, checked, null, null, clock.instant());
+        String against;
+        if (bySeq.isEmpty()) {
+            against = "No checkpoint has been exported to " + checkpoints.folder(organisationId) + " yet.";
+        } else {
+            var latest = bySeq.lastEntry().getValue();
+            if (latest.seq() > lastSeq) {
+                return new Verification(broken(checked, lastSeq + 1, "the checkpoint exported at " + latest.createdAt() + " ("
+                        + files.get(latest.seq()).getFileName() + ") saw event #" + latest.seq() + ", but the chain ends at #"
+                        + lastSeq + ": events were deleted from its end."), lastSeq, expectedPrev);
+            }
+            against = "It matches the checkpoint of event #" + latest.seq() + " exported at " + latest.createdAt() + ".";
+        }
+        return new Verification(new IntegrityReport(true, checked, null, null, clock.instant(), unkeyed, against), lastSeq,
+                expectedPrev);
     }
 
     private static @Nullable String linkProblem(AuditEventRecord row, long expectedSeq, String expectedPrev) {
@@ -268,21 +335,39 @@ public class AuditService {
         return null;
     }
 
-    private static @Nullable String contentProblem(AuditEventRecord row) {
+    private @Nullable String contentProblem(AuditEventRecord row, long lastUnkeyedSeq) {
         if (!Objects.equals(AuditHashing.digest(row.getBeforeState()), row.getBeforeDigest())
                 || !Objects.equals(AuditHashing.digest(row.getAfterState()), row.getAfterDigest())) {
             return "its recorded before/after state no longer matches its digest (altered).";
         }
-        String recomputed = AuditHashing.chainHash(row.getPrevHash(), row.getOrganisationId(), row.getSeq(),
-                row.getOccurredAt().toInstant(), row.getActorMemberId(), row.getActorName(), row.getAction(),
-                row.getSubjectType(), row.getSubjectId(), row.getSummary(), row.getBeforeState(), row.getAfterState());
-        if (!recomputed.equals(row.getHash())) {
-            return "its content no longer matches its hash (altered after it was written).";
+        var occurredAt = row.getOccurredAt().toInstant();
+        if (AuditHashing.LEGACY.equals(row.getHashAlg())) {
+            if (row.getSeq() > lastUnkeyedSeq) {
+                return "its hash is unkeyed (plain SHA-256), but every event after #" + lastUnkeyedSeq
+                        + " is keyed: it was rewritten and its hash recomputed without the audit key.";
+            }
+            String recomputed = AuditHashing.chainHash(row.getPrevHash(), row.getOrganisationId(), row.getSeq(), occurredAt,
+                    row.getActorMemberId(), row.getActorName(), row.getAction(), row.getSubjectType(), row.getSubjectId(),
+                    row.getSummary(), row.getBeforeState(), row.getAfterState());
+            return recomputed.equals(row.getHash()) ? null
+                    : "its content no longer matches its hash (altered after it was written).";
         }
-        return null;
+        if (!AuditHashing.KEYED.equals(row.getHashAlg()) || row.getKeyId() == null) {
+            return "it names no known hash algorithm (altered).";
+        }
+        var recomputed = AuditHashing.keyedHash(keys, row.getKeyId(), row.getPrevHash(), row.getOrganisationId(),
+                row.getSeq(), occurredAt, row.getActorMemberId(), row.getActorName(), row.getAction(), row.getSubjectType(),
+                row.getSubjectId(), row.getSummary(), row.getBeforeState(), row.getAfterState());
+        if (recomputed.isEmpty()) {
+            return "it was signed with audit key \"" + row.getKeyId() + "\", which is not configured here: add it back to "
+                    + AuditKeys.SETTING + " after the current key (or, with several instances, give them all the same keys).";
+        }
+        return recomputed.get().equals(row.getHash()) ? null
+                : "its content no longer matches its keyed hash (altered after it was written; without the audit key a "
+                        + "recomputed hash cannot match).";
     }
 
-    private IntegrityReport broken(long checked, long seq, String problem) {
+    private IntegrityReport broken(long checked, @Nullable Long seq, String problem) {
         return new IntegrityReport(false, checked, seq, problem, clock.instant());
     }
 

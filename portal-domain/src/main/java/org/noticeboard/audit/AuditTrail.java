@@ -1,12 +1,9 @@
 package org.noticeboard.audit;
 
-import static org.noticeboard.db.jooq.Tables.AUDIT_CHAIN_HEAD;
-import static org.noticeboard.db.jooq.Tables.AUDIT_EVENT;
-
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.noticeboard.access.Actor;
 import org.springframework.stereotype.Component;
@@ -16,17 +13,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Appends to an organisation's audit trail. Must run inside the transaction of the change it
  * records (it refuses to run outside one), so that the change and its record commit together
- * or not at all.
+ * or not at all. Each event is chained to the one before it with HMAC-SHA256 under the current
+ * audit key ({@link AuditKeys}), which the database never holds.
  */
 @Component
 public class AuditTrail {
 
-    private final DSLContext db;
+    private final AuditRepository chain;
     private final Clock clock;
+    private final AuditKeys keys;
 
-    public AuditTrail(DSLContext db, Clock clock) {
-        this.db = db;
+    public AuditTrail(org.jooq.DSLContext db, Clock clock, AuditKeys keys) {
+        this.chain = new AuditRepository(db);
         this.clock = clock;
+        this.keys = keys;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -51,42 +51,27 @@ public class AuditTrail {
             return;
         }
         long org = actor.organisationId();
-        // One statement makes sure the organisation's head row exists and locks it until commit (an
-        // upsert that changes nothing still locks the row), which puts concurrent changes of one
-        // organisation in order; it returns the head as it stands.
-        var head = db.insertInto(AUDIT_CHAIN_HEAD)
-                .set(AUDIT_CHAIN_HEAD.ORGANISATION_ID, org)
-                .set(AUDIT_CHAIN_HEAD.LAST_SEQ, 0L)
-                .set(AUDIT_CHAIN_HEAD.LAST_HASH, AuditHashing.GENESIS)
-                .onConflict(AUDIT_CHAIN_HEAD.ORGANISATION_ID)
-                .doUpdate()
-                .set(AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_SEQ)
-                .returning()
-                .fetchSingle();
-        long seq = head.getLastSeq();
-        String previous = head.getLastHash();
+        var head = chain.lockHead(org);
+        long seq = head.seq();
+        String previous = head.hash();
+        String keyId = keys.currentKeyId();
         var occurredAt = AuditHashing.truncate(clock.instant());
-        var insert = db.insertInto(AUDIT_EVENT, AUDIT_EVENT.ORGANISATION_ID, AUDIT_EVENT.SEQ, AUDIT_EVENT.OCCURRED_AT,
-                AUDIT_EVENT.ACTOR_MEMBER_ID, AUDIT_EVENT.ACTOR_NAME, AUDIT_EVENT.ACTION, AUDIT_EVENT.SUBJECT_TYPE,
-                AUDIT_EVENT.SUBJECT_ID, AUDIT_EVENT.SUMMARY, AUDIT_EVENT.BEFORE_STATE, AUDIT_EVENT.AFTER_STATE,
-                AUDIT_EVENT.BEFORE_DIGEST, AUDIT_EVENT.AFTER_DIGEST, AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.HASH);
+        var rows = new ArrayList<AuditRepository.NewEvent>(entries.size());
         for (Entry entry : entries) {
             seq++;
             String beforeState = entry.before() == null ? null : AuditState.canonical(entry.before());
             String afterState = entry.after() == null ? null : AuditState.canonical(entry.after());
             String id = entry.subjectId().toString();
-            String hash = AuditHashing.chainHash(previous, org, seq, occurredAt, actor.memberId(), actor.displayName(),
-                    entry.action(), entry.subjectType(), id, entry.summary(), beforeState, afterState);
-            insert = insert.values(org, seq, occurredAt.atOffset(java.time.ZoneOffset.UTC), actor.memberId(),
-                    actor.displayName(), entry.action(), entry.subjectType(), id, entry.summary(), beforeState, afterState,
-                    AuditHashing.digest(beforeState), AuditHashing.digest(afterState), previous, hash);
+            String hash = AuditHashing.keyedHash(keys, keyId, previous, org, seq, occurredAt, actor.memberId(),
+                    actor.displayName(), entry.action(), entry.subjectType(), id, entry.summary(), beforeState, afterState)
+                    .orElseThrow();
+            rows.add(new AuditRepository.NewEvent(org, seq, occurredAt, actor.memberId(), actor.displayName(),
+                    entry.action(), entry.subjectType(), id, entry.summary(), beforeState, afterState,
+                    AuditHashing.digest(beforeState), AuditHashing.digest(afterState), previous, hash, AuditHashing.KEYED,
+                    keyId));
             previous = hash;
         }
-        insert.execute();
-        db.update(AUDIT_CHAIN_HEAD)
-                .set(AUDIT_CHAIN_HEAD.LAST_SEQ, seq)
-                .set(AUDIT_CHAIN_HEAD.LAST_HASH, previous)
-                .where(AUDIT_CHAIN_HEAD.ORGANISATION_ID.eq(org))
-                .execute();
+        chain.append(rows);
+        chain.moveHead(org, new AuditRepository.Head(seq, previous));
     }
 }

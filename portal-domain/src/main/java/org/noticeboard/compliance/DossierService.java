@@ -36,10 +36,12 @@ public class DossierService {
     private final Publisher publisher;
     private final AuditService audit;
     private final OfficialAccountService accounts;
+    private final org.noticeboard.audit.AuditTrail trail;
 
     public DossierService(DSLContext db, Access access, PostService posts, ReviewService review, Publisher publisher,
-            AuditService audit, OfficialAccountService accounts) {
+            AuditService audit, OfficialAccountService accounts, org.noticeboard.audit.AuditTrail trail) {
         this.accounts = accounts;
+        this.trail = trail;
         this.db = db;
         this.access = access;
         this.posts = posts;
@@ -50,16 +52,29 @@ public class DossierService {
 
     /**
      * Posts newest first, by their number, words of their current text, X id or account; a page at a time
-     * (at most 200 rows).
+     * (at most 200 rows). Each search is recorded (who looked for what) with its first page; later pages of
+     * it are not recorded again.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PostFound> find(@Nullable String text, @Nullable Long accountId, int offset, int limit) {
         Actor actor = access.require(Role.AUDITOR);
         var conditions = new ArrayList<Condition>();
         conditions.add(POST.ORGANISATION_ID.eq(actor.organisationId()));
+        String accountHandle = null;
         if (accountId != null) {
             // another organisation's account is refused as missing, not answered with an empty list
-            conditions.add(POST.ACCOUNT_ID.eq(accounts.get(accountId).id()));
+            var account = accounts.get(accountId);
+            accountHandle = account.handle().toString();
+            conditions.add(POST.ACCOUNT_ID.eq(account.id()));
+        }
+        if (offset <= 0) {
+            String words = text == null || text.isBlank() ? null : text.strip();
+            var searched = new java.util.LinkedHashMap<String, @Nullable String>();
+            searched.put("text", words);
+            searched.put("account", accountHandle);
+            trail.record(actor, "dossier.searched", "post_dossiers", "search", actor.displayName() + " searched the post "
+                    + "dossiers" + (words == null ? "" : " for \"" + words + "\"") + (accountHandle == null ? ""
+                    : " of " + accountHandle), null, searched);
         }
         if (text != null && !text.isBlank()) {
             String t = text.strip();

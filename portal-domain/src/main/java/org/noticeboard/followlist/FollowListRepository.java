@@ -4,6 +4,7 @@ import static org.noticeboard.db.jooq.Tables.DEPARTMENT;
 import static org.noticeboard.db.jooq.Tables.FOLLOW_LIST;
 import static org.noticeboard.db.jooq.Tables.FOLLOW_LIST_CHANGE;
 import static org.noticeboard.db.jooq.Tables.FOLLOW_LIST_MEMBER;
+import static org.noticeboard.db.jooq.Tables.FOLLOW_LIST_PUBLIC_ACCESS;
 import static org.noticeboard.db.jooq.Tables.FOLLOW_LIST_SUBSCRIPTION;
 import static org.noticeboard.db.jooq.Tables.MEMBER;
 import static org.noticeboard.db.jooq.Tables.ORGANISATION;
@@ -43,6 +44,37 @@ class FollowListRepository {
     record ListRow(long id, long organisationId, long departmentId, String departmentName, String name,
             @Nullable String description, @Nullable String purpose, Visibility visibility, @Nullable String publicToken,
             @Nullable Long forkedFrom, int memberCount, Instant createdAt, Instant updatedAt, int version) {}
+
+    /**
+     * Counts one view (or download) of a PUBLIC list through its link on {@code day}: one row per list and
+     * day, however many views. True when this was the day's first access (the row was made now).
+     */
+    boolean countPublicAccess(long organisationId, long listId, java.time.LocalDate day, boolean download) {
+        var table = FOLLOW_LIST_PUBLIC_ACCESS;
+        return db.insertInto(table)
+                .set(table.ORGANISATION_ID, organisationId)
+                .set(table.LIST_ID, listId)
+                .set(table.DAY, day)
+                .set(table.VIEWS, download ? 0L : 1L)
+                .set(table.DOWNLOADS, download ? 1L : 0L)
+                .onConflict(table.LIST_ID, table.DAY)
+                .doUpdate()
+                .set(download ? table.DOWNLOADS : table.VIEWS, (download ? table.DOWNLOADS : table.VIEWS).plus(1L))
+                // xmax is 0 on a row this statement inserted, the updating transaction's id otherwise
+                .returningResult(org.jooq.impl.DSL.field("xmax = 0", Boolean.class))
+                .fetchSingle()
+                .value1();
+    }
+
+    /** Views and downloads of the organisation's public lists, per list and day, newest first. */
+    List<PublicAccess> publicAccess(long organisationId, java.time.LocalDate from) {
+        var table = FOLLOW_LIST_PUBLIC_ACCESS;
+        return db.select(table.LIST_ID, FOLLOW_LIST.NAME, table.DAY, table.VIEWS, table.DOWNLOADS)
+                .from(table).join(FOLLOW_LIST).on(FOLLOW_LIST.ID.eq(table.LIST_ID))
+                .where(table.ORGANISATION_ID.eq(organisationId), table.DAY.ge(from))
+                .orderBy(table.DAY.desc(), FOLLOW_LIST.NAME)
+                .fetch(r -> new PublicAccess(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
 
     /** The department a member belongs to, if any. */
     Optional<Long> departmentOf(long organisationId, long memberId) {

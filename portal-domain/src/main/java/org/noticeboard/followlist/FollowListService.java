@@ -351,17 +351,51 @@ public class FollowListService {
      * A PUBLIC list for anyone with its link, signed in or not: asks nobody who the caller is. An
      * unknown token, or one of a list that is no longer public, is not found.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public PublicFollowList publicView(String token) {
         var list = publicList(token);
+        counted(list, false);
+        return view(list);
+    }
+
+    private PublicFollowList view(FollowListRepository.ListRow list) {
         return new PublicFollowList(lists.organisationName(list.organisationId()), list.departmentName(), list.name(),
                 list.description(), list.purpose(), lists.publicMembers(list.id()));
     }
 
-    /** A PUBLIC list as CSV for anyone with its link: what the public page shows, nothing more. */
+    /**
+     * Views and downloads through the public link are counted per list and day (one row, however many);
+     * the day's first writes one audit event, so the trail says on which days a list was opened by link
+     * without one event per view.
+     */
+    private void counted(FollowListRepository.ListRow list, boolean download) {
+        var day = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        if (lists.countPublicAccess(list.organisationId(), list.id(), day, download)) {
+            audit.record(Actor.system(list.organisationId(), "Public link"), "followlist.public-accessed", "follow_list",
+                    list.id(), "Follow list \"" + list.name() + "\" " + (download ? "downloaded" : "opened")
+                            + " through its public link, the first time on " + day + " (UTC); the day's views and "
+                            + "downloads are counted", null, null);
+        }
+    }
+
+    /** How often the organisation's public lists were opened and downloaded by link, per day, over the last {@code days} days. */
     @Transactional(readOnly = true)
+    public List<PublicAccess> publicAccess(int days) {
+        Actor actor = rules.viewer().actor();
+        if (!actor.has(org.noticeboard.access.Role.AUDITOR) && !actor.has(org.noticeboard.access.Role.ORG_ADMIN)) {
+            throw new NotPermittedException("auditor_only",
+                    "Only auditors and organisation admins see how often public lists were opened.");
+        }
+        var from = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(Math.clamp(days, 1, 366) - 1L);
+        return lists.publicAccess(actor.organisationId(), from);
+    }
+
+    /** A PUBLIC list as CSV for anyone with its link: what the public page shows, nothing more. */
+    @Transactional
     public byte[] publicExport(String token) {
-        var members = publicView(token).members();
+        var list = publicList(token);
+        counted(list, true);
+        var members = view(list).members();
         var rows = new ArrayList<List<@Nullable String>>();
         for (var m : members) {
             rows.add(Arrays.asList(m.handle(), m.name(), m.category().label(), m.region(),

@@ -60,9 +60,11 @@ public class ImpactService {
     private final OfficialAccountService accounts;
     private final CampaignService campaigns;
     private final OrganisationService organisations;
+    private final org.noticeboard.audit.AuditTrail audit;
 
     public ImpactService(DSLContext db, Access access, OfficialAccountService accounts, CampaignService campaigns,
-            OrganisationService organisations) {
+            OrganisationService organisations, org.noticeboard.audit.AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.access = access;
         this.accounts = accounts;
@@ -288,10 +290,14 @@ public class ImpactService {
                 replies10, answered, median);
     }
 
-    /** The dashboard as CSV for a spreadsheet: one row per figure, week, top post and category. */
-    @Transactional(readOnly = true)
+    /** The dashboard as CSV for a spreadsheet: one row per figure, week, top post and category; the export is recorded. */
+    @Transactional
     public byte[] csv(ImpactQuery query) {
-        return ImpactCsv.write(dashboard(query));
+        Dashboard dashboard = dashboard(query);
+        byte[] csv = ImpactCsv.write(dashboard);
+        audit.record(access.actor(), "impact.exported", "impact_report", dashboard.scope(), "Impact figures of "
+                + dashboard.scope() + " (" + dashboard.from() + " to " + dashboard.to() + ") exported as CSV", null, null);
+        return csv;
     }
 
     static org.jooq.Select<org.jooq.Record1<String>> scopePostIds(long org, Condition postScope) {

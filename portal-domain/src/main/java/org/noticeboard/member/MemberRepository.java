@@ -3,6 +3,7 @@ package org.noticeboard.member;
 import static org.noticeboard.db.jooq.Tables.DEPARTMENT;
 import static org.noticeboard.db.jooq.Tables.MEMBER;
 import static org.noticeboard.db.jooq.Tables.ROLE_GRANT;
+import static org.noticeboard.db.jooq.Tables.UNATTRIBUTED_SIGN_IN_FAILURE;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -106,6 +107,25 @@ class MemberRepository {
 
     void linkSubject(long id, String issuer, String subject) {
         db.update(MEMBER).set(MEMBER.IDP_ISSUER, issuer).set(MEMBER.IDP_SUBJECT, subject).where(MEMBER.ID.eq(id)).execute();
+    }
+
+    /**
+     * Counts a failed sign-in that names nobody known, per day, name tried and source address: one row
+     * however often it is tried, so a flood of guesses cannot fill the database one row a guess.
+     */
+    void countUnattributedSignInFailure(String username, String sourceAddress, OffsetDateTime at) {
+        db.insertInto(UNATTRIBUTED_SIGN_IN_FAILURE)
+                .set(UNATTRIBUTED_SIGN_IN_FAILURE.DAY, at.toLocalDate())
+                .set(UNATTRIBUTED_SIGN_IN_FAILURE.USERNAME, username)
+                .set(UNATTRIBUTED_SIGN_IN_FAILURE.SOURCE_ADDRESS, sourceAddress)
+                .set(UNATTRIBUTED_SIGN_IN_FAILURE.ATTEMPTS, 1L)
+                .set(UNATTRIBUTED_SIGN_IN_FAILURE.LAST_AT, at)
+                .onConflict(UNATTRIBUTED_SIGN_IN_FAILURE.DAY, UNATTRIBUTED_SIGN_IN_FAILURE.USERNAME,
+                        UNATTRIBUTED_SIGN_IN_FAILURE.SOURCE_ADDRESS)
+                .doUpdate()
+                .set(UNATTRIBUTED_SIGN_IN_FAILURE.ATTEMPTS, UNATTRIBUTED_SIGN_IN_FAILURE.ATTEMPTS.plus(1L))
+                .set(UNATTRIBUTED_SIGN_IN_FAILURE.LAST_AT, at)
+                .execute();
     }
 
     void touchSignIn(long id, OffsetDateTime at) {

@@ -91,6 +91,78 @@ public class SignInService {
         return load(memberId).orElseThrow(SignInService::inactive);
     }
 
+    /**
+     * Records a completed sign-in in the member's organisation ({@code how}: "the sign-in form", "OpenID
+     * Connect"; {@code source}: the address the request came from), and the time of it.
+     */
+    @Transactional
+    public void signedIn(long memberId, String how, @Nullable String source) {
+        SignedInMember member = load(memberId).orElseThrow(SignInService::inactive);
+        members.touchSignIn(memberId, clock.instant().atOffset(ZoneOffset.UTC));
+        access.asMember(memberId, () -> {
+            audit.record(access.actor(), "member.signed-in", "member", memberId, member.displayName() + " signed in with "
+                    + how + from(source), null, sourceState(source, how));
+            return null;
+        });
+    }
+
+    @Transactional
+    public void signedOut(long memberId, @Nullable String source) {
+        if (members.organisationOf(memberId).isEmpty()) {
+            return;
+        }
+        access.asMember(memberId, () -> {
+            audit.record(access.actor(), "member.signed-out", "member", memberId, access.actor().displayName()
+                    + " signed out" + from(source), null, sourceState(source, null));
+            return null;
+        });
+    }
+
+    /**
+     * Records a refused sign-in. A name that belongs to a member goes to that member's organisation's trail;
+     * a name nobody has goes to the organisation whose members sign in here ({@code organisationSlug}, live
+     * mode's one organisation) if there is one, else it belongs to no organisation and is counted for the
+     * installation's operators (table {@code unattributed_sign_in_failure}, one row per day, name and address). {@code reason} is the refusal in words, never the
+     * password tried.
+     */
+    @Transactional
+    public void signInFailed(@Nullable String username, @Nullable String organisationSlug, @Nullable String source,
+            String reason) {
+        String name = username == null || username.isBlank() ? "" : username.strip();
+        name = name.length() > 100 ? name.substring(0, 100) : name;
+        Long memberId = name.isEmpty() ? null : members.findIdByUsername(name).orElse(null);
+        Long organisationId = memberId != null ? members.organisationOf(memberId).orElse(null)
+                : organisationSlug == null ? null : tenants.findBySlug(organisationSlug).map(o -> o.id()).orElse(null);
+        if (organisationId == null) {
+            members.countUnattributedSignInFailure(name, source == null ? "unknown" : source,
+                    clock.instant().atOffset(ZoneOffset.UTC));
+            return;
+        }
+        String tried = name;
+        var after = sourceState(source, null);
+        after.put("username", tried.isEmpty() ? null : tried);
+        after.put("reason", reason);
+        access.asSystem(organisationId, "Sign-in", () -> {
+            audit.record(access.actor(), "member.sign-in-failed", "member", memberId == null ? "unknown" : memberId,
+                    "Sign-in refused" + (tried.isEmpty() ? "" : " for \"" + tried + "\"") + from(source) + ": " + reason,
+                    null, after);
+            return null;
+        });
+    }
+
+    private static String from(@Nullable String source) {
+        return source == null || source.isBlank() ? "" : " from " + source;
+    }
+
+    private static Map<String, @Nullable String> sourceState(@Nullable String source, @Nullable String how) {
+        var state = new java.util.LinkedHashMap<String, @Nullable String>();
+        state.put("source", source);
+        if (how != null) {
+            state.put("method", how);
+        }
+        return state;
+    }
+
     private Optional<SignedInMember> load(long memberId) {
         long organisationId = members.organisationOf(memberId).orElse(-1L);
         return members.find(organisationId, memberId)

@@ -35,9 +35,11 @@ public class MediaService {
     private final Access access;
     private final Clock clock;
     private final long quotaBytes;
+    private final org.noticeboard.audit.AuditTrail audit;
 
     public MediaService(MediaRepository media, Access access, Clock clock,
-            @Value("${noticeboard.media.quota-per-member:200MB}") DataSize quota) {
+            @Value("${noticeboard.media.quota-per-member:200MB}") DataSize quota, org.noticeboard.audit.AuditTrail audit) {
+        this.audit = audit;
         if (quota.toBytes() <= 0) {
             throw new IllegalStateException("noticeboard.media.quota-per-member is " + quota + ": give each member some "
                     + "space for images, for example 200MB");
@@ -69,7 +71,12 @@ public class MediaService {
                         + "until then, reuse an image you uploaded or ask your administrator for a larger quota.");
             }
         }
-        long id = media.insert(actor.organisationId(), uploader, name, inspected, bytes, sha256(bytes), clock.instant());
+        String digest = sha256(bytes);
+        long id = media.insert(actor.organisationId(), uploader, name, inspected, bytes, digest, clock.instant());
+        audit.record(actor, "media.uploaded", "media", id, "Image \"" + name + "\" uploaded (" + inspected.contentType() + ", "
+                + inspected.width() + "×" + inspected.height() + ", " + bytes.length + " bytes)", null,
+                java.util.Map.of("fileName", name, "contentType", inspected.contentType(), "bytes", String.valueOf(bytes.length),
+                        "sha256", digest));
         return new ImageInfo(id, name, inspected.contentType(), bytes.length, inspected.width(), inspected.height());
     }
 

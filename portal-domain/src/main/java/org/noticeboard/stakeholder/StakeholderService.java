@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -189,6 +190,13 @@ public class StakeholderService {
         }
         XLookup.Answer answer = lookup.lookUp(current.stream().map(Stakeholder::handle).toList());
         if (!answer.checked()) {
+            // X did not answer (limit reached, X down, tokens refused): nothing changes, but the attempt is
+            // recorded, so the trail shows the background checks that could not run as well as those that did
+            tx.executeWithoutResult(status -> audit.record(actor, "stakeholder.check-failed", "stakeholder",
+                    current.size() == 1 ? current.getFirst().id() : "batch", current.size()
+                            + " stakeholder handle(s) not checked: " + answer.problem(), null,
+                    Map.of("handles", current.stream().map(s -> s.handle().toString()).collect(
+                            java.util.stream.Collectors.joining(" ")))));
             return current.stream().map(s -> checked(s, answer)).toList();
         }
         return Objects.requireNonNull(tx.execute(status -> record(actor, current, answer)));

@@ -153,6 +153,9 @@ class ServiceMethodWalkerTest {
                 + "it reads nothing back");
         BEAN_EXCLUSIONS.put("IntegrityMonitor", "the nightly integrity check of every organisation's chain, run by the "
                 + "scheduler as the system");
+        BEAN_EXCLUSIONS.put("AuditKeys", "the audit chain's keys (ids only in public methods); no member calls it");
+        BEAN_EXCLUSIONS.put("AuditCheckpointFiles", "the checkpoint directory outside the database, used by the audit "
+                + "package's verification and the nightly export; no member calls it");
         BEAN_EXCLUSIONS.put("DemoData", "seeds the demo organisations at start-up, as the system");
         BEAN_EXCLUSIONS.put("DemoDirectory", "seeds the demo directory at start-up, as its curators");
         BEAN_EXCLUSIONS.put("Installation", "creates the installation's organisations at start-up; the UI may not "
@@ -181,6 +184,8 @@ class ServiceMethodWalkerTest {
                 + "integrity) tell them with no member signed in");
         METHOD_EXCLUSIONS.put("OfficialAccountService.markNeedsReconnect(long,String)", "callback of the X token "
                 + "store when X stops accepting an account's tokens; acts as the system of the account's organisation");
+        METHOD_EXCLUSIONS.put("OfficialAccountService.tokenRefreshed(long,Instant)", "callback of the X token store when "
+                + "X renewed an account's token: records it as the system, in the store's transaction");
         METHOD_EXCLUSIONS.put("NotificationService.tellEach(long,List)", "internal: the publishing job tells the "
                 + "authors of a batch of posts, with no member signed in");
         METHOD_EXCLUSIONS.put("Publisher.publish(long)", "the publishing job's step for one due post");
@@ -266,6 +271,7 @@ class ServiceMethodWalkerTest {
         // a PUBLIC list's link is meant for anyone, signed in or not, of any organisation
         RULES.put("FollowListService.publicView(String)", PUBLIC_LINK);
         RULES.put("FollowListService.publicExport(String)", PUBLIC_LINK);
+        RULES.put("FollowListService.publicAccess(int)", only(Who.AUDITOR, Who.ORG_ADMIN));
 
         // guidance: everyone reads it, organisation admins write it
         RULES.put("GuidanceService.sections()", anyMember());
@@ -686,7 +692,12 @@ class ServiceMethodWalkerTest {
         if (!rule.publicLink() && !(anonymous.error() instanceof NotPermittedException)) {
             problems.add("signed out: " + anonymous.describe() + " instead of a refusal");
         }
-        if (!anonymous.changedTables().isEmpty()) {
+        // a public link's views are counted per day, and the day's first is one audit event: nothing else changes
+        var anonymousChanges = new java.util.TreeSet<>(anonymous.changedTables());
+        if (rule.publicLink()) {
+            anonymousChanges.removeAll(Set.of("follow_list_public_access", "audit_event", "audit_chain_head"));
+        }
+        if (!anonymousChanges.isEmpty()) {
             problems.add("signed out, it changed " + anonymous.changedTables());
         }
 
@@ -905,7 +916,7 @@ class ServiceMethodWalkerTest {
                     case "basedOn" -> method.startsWith("PolicyService") ? victim.policyVersion : victim.workflowVersion;
                     case "revision", "number" -> victim.reviewRevision;
                     case "offset" -> 0;
-                    case "limit", "max", "requestsPerOrganisation" -> 20;
+                    case "limit", "max", "requestsPerOrganisation", "days" -> 20;
                     case "maxPages" -> 1;
                     case "from" -> 1;
                     case "to" -> victim.policyVersion;

@@ -15,6 +15,7 @@ import org.noticeboard.access.Role;
 import org.noticeboard.department.DepartmentService;
 import org.noticeboard.shared.ConflictException;
 import org.noticeboard.testing.DomainTestApplication;
+import org.noticeboard.testing.Tampering;
 import org.noticeboard.testing.TestCaller;
 import org.noticeboard.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +80,7 @@ class AuditTrailTest {
         long seq = seqOf("department.created", String.valueOf(dept.id()));
         caller.run(admin, () -> departments.create("Estates"));
 
-        db.execute("update audit_event set summary = 'Department \"Nothing to see\" created' where organisation_id = ? and seq = ?",
+        Tampering.execute(db, "update audit_event set summary = 'Department \"Nothing to see\" created' where organisation_id = ? and seq = ?",
                 org.organisation().id(), seq);
 
         var report = caller.as(auditor, audit::verify);
@@ -94,7 +95,7 @@ class AuditTrailTest {
         caller.run(admin, () -> departments.rename(dept.id(), "Comms", dept.version()));
         long seq = seqOf("department.renamed", String.valueOf(dept.id()));
 
-        db.execute("update audit_event set before_state = '{\"name\":\"Other\"}' where organisation_id = ? and seq = ?",
+        Tampering.execute(db, "update audit_event set before_state = '{\"name\":\"Other\"}' where organisation_id = ? and seq = ?",
                 org.organisation().id(), seq);
 
         var report = caller.as(auditor, audit::verify);
@@ -107,7 +108,7 @@ class AuditTrailTest {
         long seq = seqOf("department.created", String.valueOf(dept.id()));
         caller.run(admin, () -> departments.create("Estates"));
 
-        db.execute("delete from audit_event where organisation_id = ? and seq = ?", org.organisation().id(), seq);
+        Tampering.execute(db, "delete from audit_event where organisation_id = ? and seq = ?", org.organisation().id(), seq);
 
         var report = caller.as(auditor, audit::verify);
         assertThat(report.intact()).isFalse();
@@ -118,7 +119,7 @@ class AuditTrailTest {
     @Test
     void deleting_the_newest_events_is_found_too() {
         caller.run(admin, () -> departments.create("Communications"));
-        db.execute("delete from audit_event where organisation_id = ? and seq = (select max(seq) from audit_event where organisation_id = ?)",
+        Tampering.execute(db, "delete from audit_event where organisation_id = ? and seq = (select max(seq) from audit_event where organisation_id = ?)",
                 org.organisation().id(), org.organisation().id());
 
         var report = caller.as(auditor, audit::verify);
@@ -129,7 +130,7 @@ class AuditTrailTest {
     @Test
     void another_organisations_tampering_does_not_touch_ours_and_its_events_are_invisible() {
         var other = world.organisation("Other Trust");
-        db.execute("update audit_event set actor_name = 'x' where organisation_id = ?", other.organisation().id());
+        Tampering.execute(db, "update audit_event set actor_name = 'x' where organisation_id = ?", other.organisation().id());
 
         assertThat(caller.as(auditor, audit::verify).intact()).isTrue();
         assertThat(caller.as(auditor, () -> audit.search(AuditQuery.all().withText("Other Trust"), 0, 100))).isEmpty();

@@ -372,7 +372,8 @@ class AuditorWorkspaceTest {
         assertThat(caller.as(auditor, () -> audit.verify()).intact()).isTrue();
         long seq = db.fetchSingle("select min(seq) + 2 from audit_event where organisation_id = ?",
                 trust.organisation().id()).get(0, Long.class);
-        db.execute("update audit_event set summary = summary || ' (quietly edited)' where organisation_id = ? and seq = ?",
+        org.noticeboard.testing.Tampering.execute(db,
+                "update audit_event set summary = summary || ' (quietly edited)' where organisation_id = ? and seq = ?",
                 trust.organisation().id(), seq);
 
         var report = caller.as(auditor, () -> audit.verify());

@@ -34,6 +34,7 @@ class StakeholderChecksTest {
     @Autowired FakeX x;
     @Autowired FakeTokens tokens;
     @Autowired ShiftableClock clock;
+    @Autowired org.jooq.DSLContext db;
 
     World.Org trust;
 
@@ -125,6 +126,12 @@ class StakeholderChecksTest {
 
         checks.checkDue(5);
         assertThat(repository.uncheckedCount(trust.organisation().id())).isEqualTo(120);
+        // the round that could not run is in the trail, under the background check's name
+        assertThat(db.fetch("select actor_name, summary from audit_event where organisation_id = ? and action = "
+                + "'stakeholder.check-failed'", trust.organisation().id())).singleElement().satisfies(r -> {
+                    assertThat(r.get(0, String.class)).isEqualTo("Background check of handles on X");
+                    assertThat(r.get(1, String.class)).contains("100 stakeholder handle(s) not checked");
+                });
 
         x.clearScripts();
         checks.checkDue(5);

@@ -101,12 +101,14 @@ class ArchitectureTest {
             "org.noticeboard.post.MediaCleanup",
             "org.noticeboard.shared.SessionLocks", "org.noticeboard.stakeholder.StakeholderLists",
             "org.noticeboard.followlist.ListVisibility", "org.noticeboard.notification.MailOutbox",
-            "org.noticeboard.publish.AfterPublish", "org.noticeboard.demo.DemoDirectory");
+            "org.noticeboard.publish.AfterPublish", "org.noticeboard.demo.DemoDirectory",
+            "org.noticeboard.audit.AuditKeys", "org.noticeboard.audit.AuditCheckpointFiles");
 
     /** Methods of walked services that only the system calls (ServiceMethodWalkerTest.METHOD_EXCLUSIONS, and Access). */
     static final java.util.Set<String> SYSTEM_ONLY_METHODS = java.util.Set.of("org.noticeboard.access.Access.asSystem",
             "org.noticeboard.access.Access.asMember", "org.noticeboard.notification.NotificationService.tell",
-            "org.noticeboard.account.OfficialAccountService.markNeedsReconnect", "org.noticeboard.publish.Publisher.publish",
+            "org.noticeboard.account.OfficialAccountService.markNeedsReconnect",
+            "org.noticeboard.account.OfficialAccountService.tokenRefreshed", "org.noticeboard.publish.Publisher.publish",
             "org.noticeboard.publish.Publisher.due", "org.noticeboard.publish.Publisher.publishedByThisInstance",
             "org.noticeboard.demo.DemoData.seedIfAbsent");
 

@@ -153,6 +153,7 @@ public class XOAuthTokens implements XTokens {
                         : "@" + account.value3() + " is not connected to X"));
             }
             try {
+                String before = storedAccessToken(accountId);
                 OAuth2AuthorizedClient client = manager().authorize(OAuth2AuthorizeRequest
                         .withClientRegistrationId(XClientRegistration.ID)
                         .principal(XClientRegistration.principal(accountId))
@@ -162,6 +163,10 @@ public class XOAuthTokens implements XTokens {
                 }
                 XToken token = new XToken(client.getAccessToken().getTokenValue(), account.value2());
                 remember(accountId, token, client.getAccessToken().getExpiresAt());
+                if (before != null && !before.equals(storedAccessToken(accountId))) {
+                    // the manager renewed the token with X and saved it: recorded in the same transaction
+                    accounts.tokenRefreshed(accountId, client.getAccessToken().getExpiresAt());
+                }
                 return new Token(token);
             } catch (ClientAuthorizationException e) {
                 // RFC 6749 says invalid_grant; X says invalid_request ("Value passed for the token was
@@ -187,6 +192,11 @@ public class XOAuthTokens implements XTokens {
             }
             case null -> throw new IllegalStateException("No result");
         };
+    }
+
+    private @Nullable String storedAccessToken(long accountId) {
+        return db.select(X_AUTHORIZED_CLIENT.ACCESS_TOKEN).from(X_AUTHORIZED_CLIENT)
+                .where(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(accountId)).fetchOne(X_AUTHORIZED_CLIENT.ACCESS_TOKEN);
     }
 
     /** Still under the account's lock: what is stored now is what the token came from. */

@@ -224,6 +224,11 @@ class XConnectFlowTest {
         assertThat(after.getRefreshToken().getTokenValue()).isNotEqualTo(before.getRefreshToken().getTokenValue());
         assertThat(db.select(X_AUTHORIZED_CLIENT.REFRESHED_COUNT).from(X_AUTHORIZED_CLIENT)
                 .where(X_AUTHORIZED_CLIENT.ACCOUNT_ID.eq(trust.account().id())).fetchSingle().value1()).isEqualTo(1);
+        // the one refresh is in the account's audit trail, without the token
+        assertThat(db.fetch("select summary, after_state from audit_event where organisation_id = ? and action = "
+                + "'account.token-refreshed' and subject_id = ?", trust.organisation().id(), String.valueOf(trust.account().id())))
+                .singleElement().satisfies(r -> assertThat(r.get(0, String.class) + r.get(1, String.class))
+                        .contains("renewed the access token", "expiresAt").doesNotContain(after.getAccessToken().getTokenValue()));
         assertThat(x.me(tokens.tokenFor(trust.account().id())).username()).isEqualTo(handle);
         assertThat(state()).isEqualTo(ConnectionState.CONNECTED);
     }

@@ -2,15 +2,14 @@ package org.noticeboard.ui.security;
 
 import org.noticeboard.app.NoticeboardProperties;
 import org.noticeboard.member.SignInService;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * Demo and training mode: the seeded members sign in with their sign-in name and the one demo
- * password shown on the sign-in page. Not registered in live mode.
+ * password shown on the sign-in page. Not registered in live mode. The sign-in itself is recorded by
+ * {@link SignInAudit}.
  */
 class DemoSignIn implements UserDetailsService {
 
@@ -27,12 +26,5 @@ class DemoSignIn implements UserDetailsService {
         return signIn.findDemoMember(username)
                 .map(member -> new DemoMemberUser(username.strip(), "{noop}" + properties.demo().password(), member))
                 .orElseThrow(() -> new UsernameNotFoundException("No active demo member is called " + username));
-    }
-
-    @EventListener
-    void signedIn(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof DemoMemberUser user) {
-            signIn.recordDemoSignIn(user.memberId());
-        }
     }
 }

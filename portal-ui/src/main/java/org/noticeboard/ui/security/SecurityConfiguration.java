@@ -13,7 +13,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -68,9 +72,28 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Records sign-ins, refused sign-ins and sign-outs in the audit trail. */
+    @Bean
+    SignInAudit signInAudit(SignInService signIn, NoticeboardProperties properties) {
+        String organisation = properties.oidc().organisation();
+        return new SignInAudit(signIn, properties.demoMode() || organisation == null || organisation.isBlank()
+                ? null : organisation.strip());
+    }
+
+    /**
+     * Spring Security's event publisher, which also publishes a failure event for refusals it has no
+     * event class of its own for (OpenID Connect's), so that every refused sign-in is recorded.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        var publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return publisher;
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, NoticeboardProperties properties, SignInService signIn,
-            XProperties x) throws Exception {
+            XProperties x, SignInAudit signInAudit) throws Exception {
         if (x.sandbox().enabled()) {
             // the X sandbox stands in for X: its API and OAuth endpoints answer the portal's server
             // side (no session, bearer tokens and client credentials of its own), and its consent
@@ -96,6 +119,8 @@ class SecurityConfiguration {
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 .referrerPolicy(referrer -> referrer.policy(
                         ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        // a sign-out is recorded while the member is still known (Vaadin's logout runs these handlers too)
+        http.logout(logout -> logout.addLogoutHandler(signInAudit));
         // "Connect to X" and X's answer: signed-in members only; the domain checks the role
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/x/connect/**", "/x/callback").authenticated());
         if (properties.demoMode()) {

@@ -56,15 +56,16 @@ class AuditTrailViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("verify-integrity")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("integrity-result")).getText()).startsWith("Intact: all ");
 
-        db.execute("update audit_event set actor_name = 'Someone else' where seq = 3 and organisation_id = "
-                + "(select id from organisation where slug = 'northshire')");
+        // someone with the database password, who may switch the insert-only trigger off for a moment
+        behindThePortalsBack("update audit_event set actor_name = 'Someone else' where seq = 3 "
+                + "and organisation_id = (select id from organisation where slug = 'northshire')");
         try {
             _click(_get(Button.class, spec -> spec.withId("verify-integrity")));
             assertThat(_get(Paragraph.class, spec -> spec.withId("integrity-result")).getText())
                     .startsWith("Broken at event #3: ");
         } finally {
-            db.execute("update audit_event set actor_name = 'Demo set-up' where seq = 3 and organisation_id = "
-                    + "(select id from organisation where slug = 'northshire')");
+            behindThePortalsBack("update audit_event set actor_name = 'Demo set-up' where seq = 3 "
+                    + "and organisation_id = (select id from organisation where slug = 'northshire')");
         }
     }
 
@@ -92,6 +93,15 @@ class AuditTrailViewTest extends KaribuTest {
         assertThat(GridKt._size(grid)).isZero();
         assertThat(_get(Paragraph.class, spec -> spec.withId("audit-matches")).getText()).contains("wrong way round");
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("export-audit-csv")).getHref()).isNotBlank();
+    }
+
+    /** Someone with the database password: the table's owner may switch the insert-only trigger off for a moment. */
+    private void behindThePortalsBack(String sql) {
+        db.transaction(c -> {
+            c.dsl().execute("alter table audit_event disable trigger user");
+            c.dsl().execute(sql);
+            c.dsl().execute("alter table audit_event enable trigger user");
+        });
     }
 
     @SuppressWarnings("unchecked")
