@@ -169,7 +169,8 @@ public class SignInService {
                 .filter(Member::active)
                 .map(m -> {
                     var roles = EnumSet.noneOf(Role.class);
-                    m.grants().forEach(g -> roles.add(g.role()));
+                    // the roles the pages are guarded by are the ones the domain honours
+                    m.grants().stream().filter(org.noticeboard.access.Grant::confersRole).forEach(g -> roles.add(g.role()));
                     return new SignedInMember(m.id(), organisationId, m.displayName(), roles);
                 });
     }

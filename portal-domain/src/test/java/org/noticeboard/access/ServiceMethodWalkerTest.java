@@ -297,10 +297,12 @@ class ServiceMethodWalkerTest {
         RULES.put("FollowListService.addMembers(long,List,String)", only(Who.CURATOR));
         RULES.put("FollowListService.removeMember(long,long,String)", only(Who.CURATOR));
         RULES.put("FollowListService.fork(long,Long)", only(Who.CURATOR));
-        RULES.put("FollowListService.subscribe(long)", only(Who.CURATOR));
-        RULES.put("FollowListService.unsubscribe(long)", only(Who.CURATOR));
-        RULES.put("FollowListService.markSeen(long)", only(Who.CURATOR));
-        RULES.put("FollowListService.markSeen(long,long)", only(Who.CURATOR));
+        // the subscribed list is the walker's other department's own, and a curator acts for their own department:
+        // that department's curator is answered about their own list (not subscribed, or their own)
+        RULES.put("FollowListService.subscribe(long)", only(Who.CURATOR).elsewhere(Who.CURATOR));
+        RULES.put("FollowListService.unsubscribe(long)", only(Who.CURATOR).elsewhere(Who.CURATOR));
+        RULES.put("FollowListService.markSeen(long)", only(Who.CURATOR).elsewhere(Who.CURATOR));
+        RULES.put("FollowListService.markSeen(long,long)", only(Who.CURATOR).elsewhere(Who.CURATOR));
         // a PUBLIC list's link is meant for anyone, signed in or not, of any organisation
         RULES.put("FollowListService.publicView(String)", PUBLIC_LINK);
         RULES.put("FollowListService.publicExport(String)", PUBLIC_LINK);
@@ -649,7 +651,41 @@ class ServiceMethodWalkerTest {
         assertThat(renameProblems)
                 .anySatisfy(p -> assertThat(p).startsWith("STAFF gets through (succeeded) but should be refused"))
                 .anySatisfy(p -> assertThat(p).startsWith("NO_ROLE gets through (succeeded) but should be refused"))
-                .noneMatch(p -> p.startsWith("ORG_ADMIN"));
+                .anySatisfy(p -> assertThat(p).startsWith("ORG_ADMIN held only in another department gets through"))
+                .noneMatch(p -> p.startsWith("ORG_ADMIN gets") || p.startsWith("ORG_ADMIN is"));
+
+        // a method on one department's post that asks for the role held anywhere, not for the post's department
+        Method text = CarelessPosts.class.getMethod("text", long.class);
+        var carelessPosts = new CarelessPosts(db, context.getBean(Access.class));
+        var textProblems = problems(new Walked(key(CarelessPosts.class, text), carelessPosts, text, "CarelessPosts"),
+                only(Who.APPROVER));
+        assertThat(textProblems)
+                .anySatisfy(p -> assertThat(p).startsWith("APPROVER held only in another department gets through"))
+                .anySatisfy(p -> assertThat(p).startsWith("APPROVER held only in another department: the department's "
+                        + "data in the answer: Zqvictim physio drop-in on Tuesday"))
+                .noneMatch(p -> p.startsWith("APPROVER gets") || p.startsWith("APPROVER is"));
+    }
+
+    /** A service as it must not be written: it checks the role held anywhere for one department's post. */
+    public static final class CarelessPosts {
+
+        private final DSLContext db;
+        private final Access access;
+
+        CarelessPosts(DSLContext db, Access access) {
+            this.db = db;
+            this.access = access;
+        }
+
+        public String text(long postId) {
+            long organisation = access.require(Role.APPROVER).organisationId();
+            var revision = org.noticeboard.db.jooq.Tables.POST_REVISION;
+            var post = org.noticeboard.db.jooq.Tables.POST;
+            return db.select(revision.TEXT).from(post).join(revision).on(revision.POST_ID.eq(post.ID),
+                            revision.NUMBER.eq(post.CURRENT_REVISION))
+                    .where(post.ID.eq(postId), post.ORGANISATION_ID.eq(organisation))
+                    .fetchSingle(revision.TEXT);
+        }
     }
 
     // ---- the walk ----------------------------------------------------------------------------------
