@@ -179,6 +179,15 @@ public class MemberService {
         return find(actor, memberId);
     }
 
+    /**
+     * Whether the organisation has ever had an organisation admin (one holds the role now, or the audit trail
+     * records a grant of it): the installation seeds its first admin only into an organisation that never had one.
+     */
+    @Transactional(readOnly = true)
+    public boolean organisationAdminEverGranted() {
+        return members.organisationAdminEverGranted(access.require(Role.ORG_ADMIN).organisationId());
+    }
+
     private Member find(Actor actor, long id) {
         return members.find(actor.organisationId(), id).orElseThrow(() -> new NotFoundException("Member", id));
     }

@@ -343,6 +343,7 @@ class ServiceMethodWalkerTest {
 
         // members: organisation admins, and everyone their own membership
         RULES.put("MemberService.me()", anyMember());
+        RULES.put("MemberService.organisationAdminEverGranted()", only(Who.ORG_ADMIN));
         for (String method : List.of("list()", "get(long)", "create(String,String,Long)", "create(String,String,Long,String)",
                 "update(long,String,String,Long,int)", "setActive(long,boolean,int)", "grant(long,Role,Long)",
                 "revoke(long)")) {
