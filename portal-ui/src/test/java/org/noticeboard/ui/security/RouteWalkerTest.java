@@ -1,6 +1,7 @@
 package org.noticeboard.ui.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.noticeboard.db.jooq.Tables.ROLE_GRANT;
 
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -214,7 +216,7 @@ class RouteWalkerTest extends KaribuTest {
     @Autowired StakeholderService stakeholders;
     @Autowired FollowListService lists;
     @Autowired GuidanceService guidance;
-    @Autowired org.jooq.DSLContext db;
+    @Autowired DSLContext db;
 
     /** Both organisations, built once for the whole walk (the application context, and its database, are shared). */
     private synchronized void organisations() {
@@ -255,9 +257,9 @@ class RouteWalkerTest extends KaribuTest {
                 String username = marker.toLowerCase() + ".rehab." + who.name().toLowerCase().replace("_", "") + "." + suffix;
                 long member = members.create(marker + " Rehabilitation " + who, null, rehab, username).id();
                 if (role.organisationWideOnly()) {
-                    var grant = org.noticeboard.db.jooq.Tables.ROLE_GRANT;
-                    db.insertInto(grant).set(grant.ORGANISATION_ID, organisation.id()).set(grant.MEMBER_ID, member)
-                            .set(grant.ROLE, role.name()).set(grant.DEPARTMENT_ID, rehab).execute();
+                    db.insertInto(ROLE_GRANT).set(ROLE_GRANT.ORGANISATION_ID, organisation.id())
+                            .set(ROLE_GRANT.MEMBER_ID, member).set(ROLE_GRANT.ROLE, role.name())
+                            .set(ROLE_GRANT.DEPARTMENT_ID, rehab).execute();
                 } else {
                     members.grant(member, role, rehab);
                 }
