@@ -38,11 +38,29 @@ public class Access {
         return load(memberId);
     }
 
-    /** The caller, who must hold at least one of the roles somewhere in their organisation. */
+    /**
+     * The caller, who must hold at least one of the roles somewhere in their organisation: across it, or in any
+     * department. Right for an operation on the organisation's own things (its directory, its campaigns) or on
+     * the caller's own slice; an operation on one department's or one account's data checks against that
+     * department with {@link #requireFor}. Organisation admin and auditor are held across the organisation only.
+     */
     public Actor require(Role... anyOf) {
         Actor actor = actor();
         if (Arrays.stream(anyOf).noneMatch(actor::has)) {
             throw refused(anyOf);
+        }
+        return actor;
+    }
+
+    /**
+     * The caller, who must hold some role: a member with none (anyone the identity provider lets in) sees
+     * their home page and nothing of the organisation.
+     */
+    public Actor requireAnyRole() {
+        Actor actor = actor();
+        if (!actor.hasAnyRole()) {
+            throw new NotPermittedException("no_role", "You have no role in this organisation yet, so there is "
+                    + "nothing here for you to see. Ask your organisation admin for the role your work needs.");
         }
         return actor;
     }

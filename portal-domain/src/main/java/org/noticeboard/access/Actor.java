@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record Actor(@Nullable Long memberId, long organisationId, String displayName, List<Grant> grants) {
 
+    /** Only the grants that confer their role are kept (see {@link Grant#confersRole()}). */
     public Actor {
-        grants = List.copyOf(grants);
+        grants = grants.stream().filter(Grant::confersRole).toList();
     }
 
     public static Actor system(long organisationId, String name) {
@@ -36,6 +37,21 @@ public record Actor(@Nullable Long memberId, long organisationId, String display
     /** Holds the role across the organisation or in that department. */
     public boolean has(Role role, @Nullable Long departmentId) {
         return grants.stream().anyMatch(g -> g.covers(role, departmentId));
+    }
+
+    /** Holds some role: a member with none (anyone the identity provider lets in) sees their home page only. */
+    public boolean hasAnyRole() {
+        return isSystem() || !grants.isEmpty();
+    }
+
+    /**
+     * Whether the caller may see a post by that author for an account of that department (null: an account of
+     * the whole organisation): its author, the account's approvers, and the organisation's auditors. Every
+     * service that shows a post, or a row of one, asks this.
+     */
+    public boolean maySeePost(@Nullable Long authorId, @Nullable Long accountDepartmentId) {
+        return (memberId != null && memberId.equals(authorId)) || hasOrganisationWide(Role.AUDITOR)
+                || has(Role.APPROVER, accountDepartmentId);
     }
 
     public Set<Role> roles() {

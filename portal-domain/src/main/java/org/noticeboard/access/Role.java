@@ -1,6 +1,6 @@
 package org.noticeboard.access;
 
-/** Roles are granted per organisation or per department (see {@link Grant}). */
+/** Roles are granted per organisation or per department (see {@link Grant}); some only per organisation. */
 public enum Role {
     STAFF("Staff", "Draft posts for the official accounts you may write for, with live policy guidance."),
     APPROVER("Approver", "Review, approve or reject posts, schedule them and answer mentions."),
@@ -23,5 +23,15 @@ public enum Role {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * Organisation admins and auditors act on the whole organisation (its members and grants, its audit trail,
+     * its policy history, every department's posts), so these roles are granted across it only: one granted for a
+     * department would mean more than its scope says. Such a grant is refused, and one stored before that rule
+     * confers nothing.
+     */
+    public boolean organisationWideOnly() {
+        return this == ORG_ADMIN || this == AUDITOR;
     }
 }

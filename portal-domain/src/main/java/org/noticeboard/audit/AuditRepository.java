@@ -4,6 +4,7 @@ import static org.noticeboard.db.jooq.Tables.AUDIT_CHAIN_HEAD;
 import static org.noticeboard.db.jooq.Tables.AUDIT_EVENT;
 import static org.noticeboard.db.jooq.Tables.AUDIT_LEGACY_BOUNDARY;
 import static org.noticeboard.db.jooq.Tables.MEMBER;
+import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
 import static org.noticeboard.db.jooq.Tables.ORGANISATION;
 import static org.noticeboard.db.jooq.Tables.ROLE_GRANT;
 
@@ -37,6 +38,12 @@ class AuditRepository {
 
     /** The head of a chain: its last sequence number and hash. */
     record Head(long seq, String hash) {}
+
+    /** Whether the account is one of the organisation's: a search of the trail may name only those. */
+    boolean hasAccount(long organisationId, long accountId) {
+        return db.fetchExists(OFFICIAL_ACCOUNT, OFFICIAL_ACCOUNT.ORGANISATION_ID.eq(organisationId),
+                OFFICIAL_ACCOUNT.ID.eq(accountId));
+    }
 
     /**
      * Makes sure the organisation's head row exists and locks it until commit (an upsert that changes

@@ -62,7 +62,7 @@ public class AuditService {
     @Transactional(readOnly = true)
     public List<AuditEvent> search(AuditQuery query, int offset, int limit) {
         Actor actor = access.require(Role.AUDITOR, Role.ORG_ADMIN);
-        query.validated();
+        checked(actor, query);
         int start = Math.max(0, offset);
         if (start >= SEARCH_WINDOW) {
             return List.of();
@@ -86,7 +86,7 @@ public class AuditService {
     @Transactional(readOnly = true)
     public Matches matches(AuditQuery query) {
         Actor actor = access.require(Role.AUDITOR, Role.ORG_ADMIN);
-        query.validated();
+        checked(actor, query);
         int counted = db.fetchCount(db.select(AUDIT_EVENT.ID).from(AUDIT_EVENT).where(conditions(actor, query))
                 .limit(SEARCH_WINDOW + 1));
         return new Matches(Math.min(counted, SEARCH_WINDOW), counted > SEARCH_WINDOW);
@@ -109,7 +109,7 @@ public class AuditService {
     @Transactional
     public ExportSummary exportCsv(AuditQuery query, java.io.OutputStream out) {
         Actor actor = access.require(Role.AUDITOR, Role.ORG_ADMIN);
-        query.validated();
+        checked(actor, query);
         long rows = 0;
         boolean truncated = false;
         var format = org.apache.commons.csv.CSVFormat.RFC4180.builder()
@@ -369,6 +369,14 @@ public class AuditService {
 
     private IntegrityReport broken(long checked, @Nullable Long seq, String problem) {
         return new IntegrityReport(false, checked, seq, problem, clock.instant());
+    }
+
+    /** A valid query; an account it names must be one of the organisation's (another's is refused as missing). */
+    private void checked(Actor actor, AuditQuery query) {
+        query.validated();
+        if (query.accountId() != null && !chain.hasAccount(actor.organisationId(), query.accountId())) {
+            throw new org.noticeboard.shared.NotFoundException("Official account", query.accountId());
+        }
     }
 
     private static Condition conditions(Actor actor, AuditQuery query) {

@@ -43,7 +43,7 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public List<Campaign> list() {
         return db.selectFrom(CAMPAIGN)
-                .where(CAMPAIGN.ORGANISATION_ID.eq(access.actor().organisationId()))
+                .where(CAMPAIGN.ORGANISATION_ID.eq(access.requireAnyRole().organisationId()))
                 .orderBy(CAMPAIGN.NAME)
                 .fetch(CampaignService::toCampaign);
     }
@@ -51,7 +51,7 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public Campaign get(long id) {
         return db.selectFrom(CAMPAIGN)
-                .where(CAMPAIGN.ORGANISATION_ID.eq(access.actor().organisationId()), CAMPAIGN.ID.eq(id))
+                .where(CAMPAIGN.ORGANISATION_ID.eq(access.requireAnyRole().organisationId()), CAMPAIGN.ID.eq(id))
                 .fetchOptional(CampaignService::toCampaign)
                 .orElseThrow(() -> new NotFoundException("Campaign", id));
     }
@@ -109,8 +109,9 @@ public class CampaignService {
 
     /**
      * The campaign's posts (by their current revision), soonest or latest first: scheduled ones by their
-     * time, published ones by when they went out, with their latest metrics. Staff see their own posts,
-     * approvers, admins and auditors every post of the campaign.
+     * time, published ones by when they went out, with their latest metrics. Each post only to who may see it
+     * ({@link Actor#maySeePost}, as everywhere else): its author, the approvers of its account's department (or
+     * of the whole organisation), the organisation's auditors. A campaign spans departments; its page does not.
      */
     @Transactional(readOnly = true)
     public List<CampaignPost> posts(long campaignId) {
@@ -118,22 +119,23 @@ public class CampaignService {
         Campaign campaign = get(campaignId);
         var latest = POST_METRIC_SNAPSHOT.as("latest");
         var engagements = latest.LIKES.plus(latest.REPOSTS).plus(latest.REPLIES).plus(latest.QUOTES);
-        org.jooq.Condition visible = actor.has(Role.APPROVER) || actor.has(Role.ORG_ADMIN) || actor.has(Role.AUDITOR)
-                ? DSL.trueCondition() : POST.AUTHOR_ID.eq(actor.memberId());
         return db.select(POST.ID, OFFICIAL_ACCOUNT.HANDLE, POST_REVISION.TEXT, POST.STATE, POST.SCHEDULED_AT, POST.PUBLISHED_AT,
-                        engagements, latest.IMPRESSIONS, POST.GONE_FROM_X_AT)
+                        engagements, latest.IMPRESSIONS, POST.GONE_FROM_X_AT, POST.AUTHOR_ID, OFFICIAL_ACCOUNT.DEPARTMENT_ID)
                 .from(POST)
                 .join(POST_REVISION).on(POST_REVISION.POST_ID.eq(POST.ID), POST_REVISION.NUMBER.eq(POST.CURRENT_REVISION))
                 .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
                 .leftJoin(latest).on(latest.POST_ID.eq(POST.ID), latest.MILESTONE_HOURS.eq(
                         DSL.select(DSL.max(POST_METRIC_SNAPSHOT.MILESTONE_HOURS)).from(POST_METRIC_SNAPSHOT)
                                 .where(POST_METRIC_SNAPSHOT.POST_ID.eq(POST.ID))))
-                .where(POST.ORGANISATION_ID.eq(actor.organisationId()), POST_REVISION.CAMPAIGN_ID.eq(campaign.id()), visible)
+                .where(POST.ORGANISATION_ID.eq(actor.organisationId()), POST_REVISION.CAMPAIGN_ID.eq(campaign.id()))
                 .orderBy(DSL.coalesce(POST.PUBLISHED_AT, POST.SCHEDULED_AT, POST.CREATED_AT).desc(), POST.ID.desc())
-                .fetch(r -> new CampaignPost(r.get(POST.ID), r.get(OFFICIAL_ACCOUNT.HANDLE), r.get(POST_REVISION.TEXT),
+                .fetch().stream()
+                .filter(r -> actor.maySeePost(r.get(POST.AUTHOR_ID), r.get(OFFICIAL_ACCOUNT.DEPARTMENT_ID)))
+                .map(r -> new CampaignPost(r.get(POST.ID), r.get(OFFICIAL_ACCOUNT.HANDLE), r.get(POST_REVISION.TEXT),
                         r.get(POST.STATE), r.get(POST.SCHEDULED_AT) == null ? null : r.get(POST.SCHEDULED_AT).toInstant(),
                         r.get(POST.PUBLISHED_AT) == null ? null : r.get(POST.PUBLISHED_AT).toInstant(),
-                        r.get(engagements), r.get(latest.IMPRESSIONS), r.get(POST.GONE_FROM_X_AT) != null));
+                        r.get(engagements), r.get(latest.IMPRESSIONS), r.get(POST.GONE_FROM_X_AT) != null))
+                .toList();
     }
 
     private static Campaign toCampaign(CampaignRecord row) {

@@ -25,8 +25,9 @@ class ListAccess {
         this.access = access;
     }
 
+    /** The calling member, who must hold some role: the lists and their notes are internal. */
     Viewer viewer() {
-        return viewer(access.actor());
+        return viewer(access.requireAnyRole());
     }
 
     Viewer viewer(Actor actor) {

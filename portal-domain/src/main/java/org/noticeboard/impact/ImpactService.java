@@ -26,6 +26,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.noticeboard.access.Access;
 import org.noticeboard.access.Actor;
+import org.noticeboard.access.NotPermittedException;
 import org.noticeboard.access.Role;
 import org.noticeboard.account.OfficialAccount;
 import org.noticeboard.account.OfficialAccountService;
@@ -102,22 +103,37 @@ public class ImpactService {
         Condition mentionScope;
         if (query.accountId() != null) {
             OfficialAccount account = accounts.get(query.accountId());
+            if (!readsFiguresOf(actor, account)) {
+                throw new NotPermittedException("role_required", "The figures of " + account.handle() + " are for "
+                        + "the approvers and account admins of " + (account.departmentName() == null
+                        ? "the organisation" : account.departmentName()) + ", and for organisation admins.");
+            }
             scope = account.handle().toString();
             postScope = POST.ACCOUNT_ID.eq(account.id());
             mentionScope = MENTION.ACCOUNT_ID.eq(account.id());
         } else {
             Campaign campaign = campaigns.get(query.campaignId());
             scope = campaign.name();
-            postScope = POST_REVISION.CAMPAIGN_ID.eq(campaign.id());
+            // a campaign spans departments: its figures are those of the accounts the caller reads the figures of
+            List<Long> readable = accounts.list().stream().filter(a -> readsFiguresOf(actor, a))
+                    .map(OfficialAccount::id).toList();
+            postScope = POST_REVISION.CAMPAIGN_ID.eq(campaign.id()).and(POST.ACCOUNT_ID.in(readable));
             Condition tagged = DSL.falseCondition();
             for (String tag : campaign.hashtags()) {
                 tagged = tagged.or(MENTION.TEXT.likeIgnoreCase("%" + tag.replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%", '\\'));
             }
-            mentionScope = MENTION.IN_REPLY_TO_X_POST_ID.in(scopePostIds(org, postScope)).or(tagged);
+            mentionScope = MENTION.IN_REPLY_TO_X_POST_ID.in(scopePostIds(org, postScope)).or(tagged)
+                    .and(MENTION.ACCOUNT_ID.in(readable));
         }
 
         return figures(db, org, zone, scope, postScope, mentionScope, from, to);
+    }
+
+    /** Organisation admins read every account's figures; approvers and account admins their department's. */
+    private static boolean readsFiguresOf(Actor actor, OfficialAccount account) {
+        return actor.hasOrganisationWide(Role.ORG_ADMIN) || actor.has(Role.APPROVER, account.departmentId())
+                || actor.has(Role.ACCOUNT_ADMIN, account.departmentId());
     }
 
     /** One account's figures over the period (no access check): what the benchmark measures. */

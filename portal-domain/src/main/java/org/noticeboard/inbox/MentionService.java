@@ -85,6 +85,14 @@ public class MentionService {
     @Transactional(readOnly = true)
     public List<Mention> inbox(InboxFilter filter) {
         Actor actor = access.require(Role.STAFF, Role.APPROVER);
+        if (filter.accountId() != null) {
+            OfficialAccount account = accounts.get(filter.accountId());
+            if (!handles(actor, account)) {
+                throw new NotPermittedException("role_required", "The mentions of " + account.handle() + " are for its "
+                        + "staff and approvers (" + (account.departmentName() == null ? "the organisation"
+                        : account.departmentName()) + ").");
+            }
+        }
         List<Long> visible = accounts.list().stream().filter(a -> handles(actor, a)).map(OfficialAccount::id).toList();
         if (visible.isEmpty()) {
             return List.of();

@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Setting up a live installation from its configuration: the organisation whose members sign
  * in, and its first organisation admin, who is joined to their identity-provider account when
  * they first sign in with that (verified) e-mail address. Run at start-up, never by a member.
+ * The first admin is seeded once, into an organisation that has never had an organisation admin:
+ * at every later start the setting changes nothing, so an admin whose role was taken away (or whose
+ * address was changed) is not made admin again by a restart.
  */
 @Component
 public class Installation {
@@ -43,12 +46,14 @@ public class Installation {
         }
         String email = firstAdminEmail.strip();
         return access.asSystem(organisation.id(), "Installation set-up", () -> {
-            boolean known = members.list().stream()
-                    .anyMatch(m -> m.email() != null && m.email().toLowerCase(Locale.ROOT).equals(email.toLowerCase(Locale.ROOT)));
-            if (known) {
+            if (members.organisationAdminEverGranted()) {
                 return false;
             }
-            Member admin = members.create(email, email, null);
+            // a member who signed in before the setting was made keeps their row, and becomes the first admin
+            Member admin = members.list().stream()
+                    .filter(m -> m.email() != null && m.email().toLowerCase(Locale.ROOT).equals(email.toLowerCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElseGet(() -> members.create(email, email, null));
             members.grant(admin.id(), Role.ORG_ADMIN, null);
             return true;
         }) || created;

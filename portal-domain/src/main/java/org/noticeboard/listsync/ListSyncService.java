@@ -161,13 +161,13 @@ public class ListSyncService {
     /** Where a sync stands: progress, estimated finish, summary. */
     @Transactional(readOnly = true)
     public ListSync status(long syncId) {
-        return view(find(access.actor(), syncId), now());
+        return view(find(access.requireAnyRole(), syncId), now());
     }
 
     /** Every sync of a list the caller may see, newest first. */
     @Transactional(readOnly = true)
     public List<ListSync> forList(long listId) {
-        Actor actor = access.actor();
+        Actor actor = access.requireAnyRole();
         syncs.list(actor.organisationId(), listId)
                 .filter(l -> listVisible(actor, l.organisationId(), l.departmentId(), l.visibility()))
                 .orElseThrow(() -> new NotFoundException("Follow list", listId));
@@ -178,7 +178,7 @@ public class ListSyncService {
     /** Syncs the caller could approve now (asked for by someone else, for an account they administer). */
     @Transactional(readOnly = true)
     public List<ListSync> awaitingApproval() {
-        Actor actor = access.actor();
+        Actor actor = access.requireAnyRole();
         Instant now = now();
         return syncs.awaitingApproval(actor.organisationId()).stream()
                 .filter(job -> actor.has(Role.ACCOUNT_ADMIN, job.accountDepartmentId()))
@@ -190,7 +190,7 @@ public class ListSyncService {
     /** The changes X refused in a sync, with X's words. */
     @Transactional(readOnly = true)
     public List<SyncProblem> problems(long syncId) {
-        return syncs.problems(find(access.actor(), syncId).id());
+        return syncs.problems(find(access.requireAnyRole(), syncId).id());
     }
 
     private ListSyncRepository.SyncRow find(Actor actor, long syncId) {

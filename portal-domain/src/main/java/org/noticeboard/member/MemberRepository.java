@@ -1,5 +1,6 @@
 package org.noticeboard.member;
 
+import static org.noticeboard.db.jooq.Tables.AUDIT_EVENT;
 import static org.noticeboard.db.jooq.Tables.DEPARTMENT;
 import static org.noticeboard.db.jooq.Tables.MEMBER;
 import static org.noticeboard.db.jooq.Tables.ROLE_GRANT;
@@ -159,6 +160,18 @@ class MemberRepository {
 
     void deleteGrant(long grantId) {
         db.deleteFrom(ROLE_GRANT).where(ROLE_GRANT.ID.eq(grantId)).execute();
+    }
+
+    /**
+     * Whether the organisation has ever had an organisation admin: someone holds the role now (in any scope), or
+     * the audit trail records a grant of it (since revoked, or its member since changed).
+     */
+    boolean organisationAdminEverGranted(long organisationId) {
+        return db.fetchExists(ROLE_GRANT, ROLE_GRANT.ORGANISATION_ID.eq(organisationId), ROLE_GRANT.ROLE.eq(Role.ORG_ADMIN.name()))
+                || db.fetchExists(AUDIT_EVENT, AUDIT_EVENT.ORGANISATION_ID.eq(organisationId),
+                        AUDIT_EVENT.ACTION.eq("role.granted"),
+                        DSL.field("cast({0} as jsonb) ->> 'role'", String.class, AUDIT_EVENT.AFTER_STATE)
+                                .eq(Role.ORG_ADMIN.name()));
     }
 
     /** Active members holding ORG_ADMIN across the organisation, locked so two removals cannot both pass the check. */

@@ -132,7 +132,10 @@ public class MemberService {
         return find(actor, id);
     }
 
-    /** Grants a role across the organisation ({@code departmentId} null) or within one department. */
+    /**
+     * Grants a role across the organisation ({@code departmentId} null) or within one department; organisation
+     * admin and auditor only across the organisation ({@link Role#organisationWideOnly()}).
+     */
     @Transactional
     public Member grant(long memberId, @Nullable Role role, @Nullable Long departmentId) {
         Actor actor = access.require(Role.ORG_ADMIN);
@@ -140,6 +143,10 @@ public class MemberService {
             throw new InvalidInputException("role_required", "role", "Choose the role to grant.");
         }
         Member member = find(actor, memberId);
+        if (departmentId != null && role.organisationWideOnly()) {
+            throw new InvalidInputException("organisation_wide_role", "departmentId", "The " + role.label()
+                    + " role applies to the whole organisation; grant it without a department.");
+        }
         Department department = departmentId == null ? null : departments.get(departmentId);
         String scope = department == null ? "the whole organisation" : department.name();
         if (members.grantExists(memberId, role, departmentId)) {
@@ -170,6 +177,15 @@ public class MemberService {
                 grant.role().label() + " revoked from \"" + member.displayName() + "\" for " + scope,
                 grantState(grantId, grant.role(), scope), null);
         return find(actor, memberId);
+    }
+
+    /**
+     * Whether the organisation has ever had an organisation admin (one holds the role now, or the audit trail
+     * records a grant of it): the installation seeds its first admin only into an organisation that never had one.
+     */
+    @Transactional(readOnly = true)
+    public boolean organisationAdminEverGranted() {
+        return members.organisationAdminEverGranted(access.require(Role.ORG_ADMIN).organisationId());
     }
 
     private Member find(Actor actor, long id) {

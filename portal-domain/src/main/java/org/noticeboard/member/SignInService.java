@@ -50,9 +50,15 @@ public class SignInService {
         return member;
     }
 
+    /**
+     * The member the identity provider names; at a first sign-in made a member (with no role) only if the
+     * installation's {@link SignInPolicy} lets them in ({@code groups}: the groups the identity provider lists
+     * them in). A refused person is told why, and no member is made.
+     */
     @Transactional
     public SignedInMember identityProviderSignIn(String organisationSlug, String issuer, String subject,
-            @Nullable String name, @Nullable String email, boolean emailVerified) {
+            @Nullable String name, @Nullable String email, boolean emailVerified, java.util.Collection<String> groups,
+            SignInPolicy policy) {
         long organisationId = tenants.findBySlug(organisationSlug)
                 .orElseThrow(() -> new IllegalStateException("No organisation \"" + organisationSlug
                         + "\" for sign-in: set noticeboard.oidc.organisation to an existing organisation"))
@@ -75,6 +81,10 @@ public class SignInService {
             }
         }
         if (memberId == null) {
+            var refusal = policy.refusal(email, emailVerified, groups);
+            if (refusal.isPresent()) {
+                throw new NotPermittedException("sign_in_refused", refusal.get());
+            }
             String displayName = Names.optional(name) != null ? Names.required(name, "name", "Name", 120)
                     : Names.optional(email) != null ? email : "New member " + subject;
             String cleanEmail = email != null && emailVerified && !members.emailTaken(organisationId, email, null) ? email : null;
@@ -169,7 +179,8 @@ public class SignInService {
                 .filter(Member::active)
                 .map(m -> {
                     var roles = EnumSet.noneOf(Role.class);
-                    m.grants().forEach(g -> roles.add(g.role()));
+                    // the roles the pages are guarded by are the ones the domain honours
+                    m.grants().stream().filter(org.noticeboard.access.Grant::confersRole).forEach(g -> roles.add(g.role()));
                     return new SignedInMember(m.id(), organisationId, m.displayName(), roles);
                 });
     }

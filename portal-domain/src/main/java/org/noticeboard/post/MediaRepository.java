@@ -2,6 +2,9 @@ package org.noticeboard.post;
 
 import static org.noticeboard.db.jooq.Tables.MEDIA;
 import static org.noticeboard.db.jooq.Tables.MEMBER;
+import static org.noticeboard.db.jooq.Tables.OFFICIAL_ACCOUNT;
+import static org.noticeboard.db.jooq.Tables.POST;
+import static org.noticeboard.db.jooq.Tables.POST_REVISION;
 import static org.noticeboard.db.jooq.Tables.POST_REVISION_MEDIA;
 
 import java.math.BigDecimal;
@@ -65,6 +68,24 @@ class MediaRepository {
                 .from(MEDIA)
                 .where(MEDIA.ORGANISATION_ID.eq(organisationId), MEDIA.ID.eq(mediaId))
                 .fetchOptional(r -> new ImageInfo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    /** Who uploaded an image, and the posts whose revisions carry it (their authors and accounts' departments). */
+    record Use(long uploadedBy, java.util.List<PostOf> posts) {}
+
+    record PostOf(long authorId, @org.jspecify.annotations.Nullable Long accountDepartmentId) {}
+
+    Optional<Use> use(long organisationId, long mediaId) {
+        return db.select(MEDIA.UPLOADED_BY).from(MEDIA)
+                .where(MEDIA.ORGANISATION_ID.eq(organisationId), MEDIA.ID.eq(mediaId))
+                .fetchOptional(MEDIA.UPLOADED_BY)
+                .map(uploader -> new Use(uploader, db.selectDistinct(POST.AUTHOR_ID, OFFICIAL_ACCOUNT.DEPARTMENT_ID)
+                        .from(POST_REVISION_MEDIA)
+                        .join(POST_REVISION).on(POST_REVISION.ID.eq(POST_REVISION_MEDIA.REVISION_ID))
+                        .join(POST).on(POST.ID.eq(POST_REVISION.POST_ID))
+                        .join(OFFICIAL_ACCOUNT).on(OFFICIAL_ACCOUNT.ID.eq(POST.ACCOUNT_ID))
+                        .where(POST_REVISION_MEDIA.ORGANISATION_ID.eq(organisationId), POST_REVISION_MEDIA.MEDIA_ID.eq(mediaId))
+                        .fetch(r -> new PostOf(r.value1(), r.value2()))));
     }
 
     Optional<byte[]> content(long organisationId, long mediaId) {

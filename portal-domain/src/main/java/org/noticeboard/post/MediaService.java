@@ -82,22 +82,32 @@ public class MediaService {
 
     @Transactional(readOnly = true)
     public ImageInfo info(long mediaId) {
-        Actor actor = reader();
+        Actor actor = reader(mediaId);
         return media.info(actor.organisationId(), mediaId).orElseThrow(() -> new NotFoundException("Image", mediaId));
     }
 
     @Transactional(readOnly = true)
     public byte[] content(long mediaId) {
-        Actor actor = reader();
+        Actor actor = reader(mediaId);
         return media.content(actor.organisationId(), mediaId).orElseThrow(() -> new NotFoundException("Image", mediaId));
     }
 
     /**
      * Images belong to posts, which their authors, the accounts' approvers and auditors see: a member
-     * with none of those roles (an organisation admin, a curator) has no post whose images to read.
+     * with none of those roles (an organisation admin, a curator) has no post whose images to read. An image
+     * is read by whoever uploaded it, and by whoever may see a post carrying it ({@link Actor#maySeePost}):
+     * another department's staff and approvers are answered as if it did not exist.
      */
-    private Actor reader() {
-        return access.require(Role.STAFF, Role.APPROVER, Role.AUDITOR);
+    private Actor reader(long mediaId) {
+        Actor actor = access.require(Role.STAFF, Role.APPROVER, Role.AUDITOR);
+        boolean may = media.use(actor.organisationId(), mediaId)
+                .filter(use -> actor.isSystem() || java.util.Objects.equals(actor.memberId(), use.uploadedBy())
+                        || use.posts().stream().anyMatch(p -> actor.maySeePost(p.authorId(), p.accountDepartmentId())))
+                .isPresent();
+        if (!may) {
+            throw new NotFoundException("Image", mediaId);
+        }
+        return actor;
     }
 
     static String megabytes(long bytes) {

@@ -344,7 +344,13 @@ public class PostService {
             throw new InvalidInputException("range", "to", "Show at most two months at a time, ending after it starts.");
         }
         if (accountId != null) {
-            accounts.get(accountId); // another organisation's account is refused as missing
+            // another organisation's account is refused as missing, another department's as not the caller's
+            OfficialAccount account = accounts.get(accountId);
+            if (!actor.has(Role.STAFF, account.departmentId()) && !actor.has(Role.APPROVER, account.departmentId())) {
+                throw new NotPermittedException("role_required", "The calendar of " + account.handle() + " is for its "
+                        + "staff and approvers (" + (account.departmentName() == null ? "the organisation"
+                        : account.departmentName()) + ").");
+            }
         }
         ZoneId zone = organisations.current().timeZone();
         List<Long> visible = accounts.list().stream()
@@ -378,8 +384,7 @@ public class PostService {
     }
 
     private boolean maySee(Actor actor, Post post) {
-        return Objects.equals(actor.memberId(), post.authorId()) || actor.hasOrganisationWide(Role.AUDITOR)
-                || actor.has(Role.APPROVER, departmentOf(post.accountId()));
+        return actor.maySeePost(post.authorId(), departmentOf(post.accountId()));
     }
 
     private @Nullable Long departmentOf(long accountId) {

@@ -47,11 +47,13 @@ public class ReviewService {
     private final Clock clock;
     private final org.noticeboard.notification.NotificationService notifications;
     private final PoliticalStakeholders political;
+    private final org.noticeboard.campaign.CampaignService campaigns;
 
     public ReviewService(PostRepository posts, PostService postService,
             org.noticeboard.account.OfficialAccountService accountService, WorkflowService workflows, PolicyService policy,
             Access access, AuditTrail audit, Clock clock, org.noticeboard.notification.NotificationService notifications,
-            PoliticalStakeholders political) {
+            PoliticalStakeholders political, org.noticeboard.campaign.CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.notifications = notifications;
         this.political = political;
         this.posts = posts;
@@ -68,6 +70,18 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<QueueItem> queue(QueueFilter filter, int offset, int limit) {
         Actor actor = access.require(org.noticeboard.access.Role.APPROVER);
+        if (filter.accountId() != null) {
+            // another organisation's account is refused as missing; another department's, as not the caller's queue
+            var account = accountService.get(filter.accountId());
+            if (!actor.has(Role.APPROVER, account.departmentId())) {
+                throw new NotPermittedException("role_required", "You do not approve posts for " + account.handle()
+                        + ": that needs the Approver role for " + (account.departmentName() == null ? "the organisation"
+                        : account.departmentName()) + ".");
+            }
+        }
+        if (filter.campaignId() != null) {
+            campaigns.get(filter.campaignId());
+        }
         List<Long> accounts = accountService.list().stream()
                 .filter(a -> actor.has(org.noticeboard.access.Role.APPROVER, a.departmentId()))
                 .map(org.noticeboard.account.OfficialAccount::id).toList();

@@ -30,7 +30,7 @@ public class PoliticalStakeholders {
 
     /** Handles (lower case, without @) of the caller's organisation's political stakeholders. */
     public Set<String> handles() {
-        return stakeholders.politicalHandles(access.actor().organisationId());
+        return stakeholders.politicalHandles(access.requireAnyRole().organisationId());
     }
 
     /**

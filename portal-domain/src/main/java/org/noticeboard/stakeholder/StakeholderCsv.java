@@ -125,10 +125,13 @@ public class StakeholderCsv {
         return commit(writer(), csv, targetListId, fingerprint, null, note);
     }
 
-    /** The directory, or the part of it the query finds, as CSV with the internal notes (every member may read them). */
+    /**
+     * The directory, or the part of it the query finds, as CSV with the internal notes (every member holding a role
+     * may read them; a member with none is refused).
+     */
     @Transactional
     public byte[] exportDirectory(StakeholderQuery query) {
-        Actor actor = access.actor();
+        Actor actor = access.requireAnyRole();
         List<Stakeholder> all = directory.all(query);
         audit.record(actor, "stakeholder.exported", "stakeholder", "directory", all.size()
                 + " stakeholder(s) exported to CSV", null, null);

@@ -56,13 +56,13 @@ public class StakeholderService {
 
     @Transactional(readOnly = true)
     public Stakeholder get(long id) {
-        return find(access.actor(), id);
+        return find(access.requireAnyRole(), id);
     }
 
     /** A page of the directory in name order, and how many match in all. */
     @Transactional(readOnly = true)
     public StakeholderPage search(StakeholderQuery query, int offset, int limit) {
-        Actor actor = access.actor();
+        Actor actor = access.requireAnyRole();
         if (offset < 0) {
             throw new InvalidInputException("out_of_range", "offset", "The offset cannot be negative.");
         }
@@ -75,20 +75,20 @@ public class StakeholderService {
     /** Every stakeholder matching the query, in name order: for exports. */
     @Transactional(readOnly = true)
     public List<Stakeholder> all(StakeholderQuery query) {
-        Actor actor = access.actor();
+        Actor actor = access.requireAnyRole();
         return stakeholders.search(actor.organisationId(), query, 0, Integer.MAX_VALUE);
     }
 
     /** The regions in use, for the directory's filter. */
     @Transactional(readOnly = true)
     public List<String> regions() {
-        return stakeholders.regions(access.actor().organisationId());
+        return stakeholders.regions(access.requireAnyRole().organisationId());
     }
 
     /** The topics in use, for the directory's filter. */
     @Transactional(readOnly = true)
     public List<String> topics() {
-        return stakeholders.topics(access.actor().organisationId());
+        return stakeholders.topics(access.requireAnyRole().organisationId());
     }
 
     public CheckedStakeholder add(StakeholderDraft draft) {
@@ -215,7 +215,7 @@ public class StakeholderService {
     /** How many stakeholders were never checked against X. */
     @Transactional(readOnly = true)
     public int uncheckedCount() {
-        return stakeholders.uncheckedCount(access.actor().organisationId());
+        return stakeholders.uncheckedCount(access.requireAnyRole().organisationId());
     }
 
     private List<CheckedStakeholder> record(Actor actor, List<Stakeholder> current, XLookup.Answer answer) {

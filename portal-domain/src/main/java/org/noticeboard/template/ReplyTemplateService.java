@@ -37,7 +37,7 @@ public class ReplyTemplateService {
 
     @Transactional(readOnly = true)
     public List<ReplyTemplate> list() {
-        return db.selectFrom(REPLY_TEMPLATE).where(REPLY_TEMPLATE.ORGANISATION_ID.eq(access.actor().organisationId()))
+        return db.selectFrom(REPLY_TEMPLATE).where(REPLY_TEMPLATE.ORGANISATION_ID.eq(access.requireAnyRole().organisationId()))
                 .orderBy(REPLY_TEMPLATE.NAME)
                 .fetch(r -> new ReplyTemplate(r.getId(), r.getName(), r.getText()));
     }

@@ -59,7 +59,7 @@ public class WorkflowService {
     /** The version in force; an account's first read stores the standard one-step workflow as version 1. */
     @Transactional
     public Workflow current(long accountId) {
-        Actor actor = access.actor();
+        Actor actor = access.requireAnyRole();
         OfficialAccount account = accounts.get(accountId);
         ApprovalWorkflowRecord latest = latest(accountId);
         if (latest == null) {
@@ -74,6 +74,7 @@ public class WorkflowService {
 
     @Transactional(readOnly = true)
     public Workflow version(long accountId, int version) {
+        access.requireAnyRole();
         accounts.get(accountId);
         return db.selectFrom(APPROVAL_WORKFLOW)
                 .where(APPROVAL_WORKFLOW.ACCOUNT_ID.eq(accountId), APPROVAL_WORKFLOW.VERSION.eq(version))
@@ -83,6 +84,7 @@ public class WorkflowService {
 
     @Transactional(readOnly = true)
     public List<Workflow> versions(long accountId) {
+        access.requireAnyRole();
         accounts.get(accountId);
         return db.selectFrom(APPROVAL_WORKFLOW).where(APPROVAL_WORKFLOW.ACCOUNT_ID.eq(accountId))
                 .orderBy(APPROVAL_WORKFLOW.VERSION.desc()).fetch(WorkflowService::toWorkflow);
@@ -110,7 +112,7 @@ public class WorkflowService {
     /** The active members who may approve a step of this account's workflow now. */
     @Transactional(readOnly = true)
     public Set<Long> eligibleApprovers(long accountId, WorkflowStep step) {
-        Actor actor = access.actor();
+        Actor actor = access.requireAnyRole();
         OfficialAccount account = accounts.get(accountId);
         Condition holds = holdsFor(step.kind() == ApproverKind.ROLE && step.role() != null ? step.role() : Role.APPROVER,
                 account.departmentId());
@@ -138,7 +140,8 @@ public class WorkflowService {
 
     private static Condition holdsFor(Role role, @Nullable Long departmentId) {
         Condition scope = ROLE_GRANT.DEPARTMENT_ID.isNull();
-        if (departmentId != null) {
+        // a department's grant of an organisation-wide role confers nothing (Grant.confersRole)
+        if (departmentId != null && !role.organisationWideOnly()) {
             scope = scope.or(ROLE_GRANT.DEPARTMENT_ID.eq(departmentId));
         }
         return ROLE_GRANT.ROLE.eq(role.name()).and(scope);

@@ -76,6 +76,13 @@ final class WalkerOrg {
     int policyVersion;
     int workflowVersion;
     int guidanceVersion;
+    /** A second department of the organisation: none of the walker's subjects is its. */
+    long otherDepartment;
+    /**
+     * Texts only the walker's department's members may read (posts, their comments, the mention and its note,
+     * the chat's questions): a member whose role is held only in another department must never see one.
+     */
+    final List<String> departmentTexts = new java.util.ArrayList<>();
 
     private WalkerOrg(String marker, World.Org org) {
         this.marker = marker;
@@ -142,6 +149,12 @@ final class WalkerOrg {
         var empty = caller.as(admin, () -> departments.create(marker + " Empty Department"));
         org.put(Kind.EMPTY_DEPARTMENT, empty.id(), empty.version());
         var rehab = caller.as(admin, () -> departments.create(marker + " Rehabilitation"));
+        org.otherDepartment = rehab.id();
+        for (String text : List.of(" draft about the falls clinic", " physio drop-in on Tuesday", " post that X refused",
+                " comment: which ward?", " thanks for the clinic", " note on the mention", " what helps you move?",
+                " what next?")) {
+            org.departmentTexts.add(marker + text);
+        }
 
         // the official account, connected to (fake) X
         var accounts = context.getBean(OfficialAccountService.class);

@@ -126,7 +126,7 @@ class RecordedAccessTest {
     void public_list_views_and_downloads_are_counted_per_day_with_one_audit_event_a_day() {
         long curator = org.member(Role.CURATOR);
         var list = caller.as(curator, () -> {
-            var stakeholder = stakeholders.add(StakeholderDraft.of("PubPartner" + orgId % 1000, "Partner",
+            var stakeholder = stakeholders.add(StakeholderDraft.of("PublicPartner" + orgId % 100, "Partner",
                     StakeholderCategory.CHARITY));
             var made = lists.create(null, "Open partners", null, null);
             lists.addMember(made.id(), stakeholder.stakeholder().id(), null);

@@ -197,16 +197,20 @@ class FollowListVisibilityTest {
             assertThat(caller.as(reader, () -> lists.members(departmentList.id()))).hasSize(1);
             assertThat(caller.as(reader, () -> lists.list())).extracting(FollowList::id).contains(departmentList.id());
         }
-        for (long outsider : List.of(commsCurator, commsStaff, trust.roleless(), intruder)) {
+        for (long outsider : List.of(commsCurator, commsStaff, intruder)) {
             assertThat(caller.as(outsider, () -> lists.list())).extracting(FollowList::id).doesNotContain(departmentList.id());
             assertThatThrownBy(() -> caller.as(outsider, () -> lists.get(departmentList.id())))
                     .isInstanceOf(NotFoundException.class);
         }
+        // a member with no role (anyone the identity provider lets in) reads no list at all
+        assertThatThrownBy(() -> caller.as(trust.roleless(), () -> lists.list())).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> caller.as(trust.roleless(), () -> lists.get(departmentList.id())))
+                .isInstanceOf(NotPermittedException.class);
     }
 
     @Test
-    void an_organisation_list_is_read_by_every_member_of_the_organisation_and_by_nobody_else() {
-        for (long reader : List.of(commsCurator, commsStaff, trust.roleless(), physioStaff, trust.member(Role.APPROVER))) {
+    void an_organisation_list_is_read_by_every_member_of_the_organisation_holding_a_role_and_by_nobody_else() {
+        for (long reader : List.of(commsCurator, commsStaff, physioStaff, trust.member(Role.APPROVER))) {
             assertThat(caller.as(reader, () -> lists.list())).extracting(FollowList::id)
                     .contains(organisationList.id(), publicList.id());
             assertThat(caller.as(reader, () -> lists.members(organisationList.id()))).hasSize(1);
@@ -215,6 +219,11 @@ class FollowListVisibilityTest {
         }
         assertThat(caller.as(intruder, () -> lists.list())).isEmpty();
         assertThat(caller.as(intruder, () -> lists.subscriptions())).isEmpty();
+        // the notes on a list's members are internal: not for a member with no role
+        assertThatThrownBy(() -> caller.as(trust.roleless(), () -> lists.members(organisationList.id())))
+                .isInstanceOf(NotPermittedException.class).hasMessageContaining("You have no role in this organisation");
+        assertThatThrownBy(() -> caller.as(trust.roleless(), () -> lists.export(organisationList.id())))
+                .isInstanceOf(NotPermittedException.class);
     }
 
     @Test

@@ -202,9 +202,9 @@ class ListSyncServiceTest {
         long ours = list(trust, "Another", "ORGANISATION", 2, 0);
         assertThatThrownBy(() -> caller.as(curator, () -> syncs.request(ours, other.account().id(), SyncKind.SYNC_LIST)))
                 .isInstanceOf(NotFoundException.class);
-        // a member of ours without any role sees a list kept for another department as missing
+        // a member of ours without any role sees no sync at all
         assertThatThrownBy(() -> caller.as(trust.roleless(), () -> syncs.status(asked.id())))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(org.noticeboard.access.NotPermittedException.class);
     }
 
     @Test

@@ -398,9 +398,21 @@ class StakeholderCsvTest {
         String theirs = new String(caller.as(other.member(Role.CURATOR), () -> csv.exportDirectory(StakeholderQuery.all())),
                 StandardCharsets.UTF_8);
         assertThat(theirs.lines()).hasSize(1);
-        String ours = new String(caller.as(trust.roleless(), () -> csv.exportDirectory(StakeholderQuery.all()
+        String ours = new String(caller.as(trust.member(Role.STAFF), () -> csv.exportDirectory(StakeholderQuery.all()
                 .withCategory(StakeholderCategory.CHARITY))), StandardCharsets.UTF_8);
         assertThat(ours).contains("AgeUK,Age UK,Charity,,,no,internal note,unchecked");
+    }
+
+    @Test
+    void a_member_with_no_role_cannot_export_the_directory_with_its_internal_notes() {
+        caller.run(curator, () -> directory.add(StakeholderDraft.of("AgeUK", "Age UK", StakeholderCategory.CHARITY)
+                .withNotes("internal note")));
+        assertThatThrownBy(() -> caller.as(trust.roleless(), () -> csv.exportDirectory(StakeholderQuery.all())))
+                .isInstanceOf(org.noticeboard.access.NotPermittedException.class)
+                .hasMessage("You have no role in this organisation yet, so there is nothing here for you to see. Ask your "
+                        + "organisation admin for the role your work needs.");
+        assertThatThrownBy(() -> caller.as(trust.roleless(), () -> directory.search(StakeholderQuery.all(), 0, 50)))
+                .isInstanceOf(org.noticeboard.access.NotPermittedException.class);
     }
 
     static String rows(int count) {

@@ -305,7 +305,7 @@ class StakeholderServiceTest {
     }
 
     @Test
-    void every_member_reads_but_only_curators_and_organisation_admins_write() {
+    void every_member_holding_a_role_reads_but_only_curators_and_organisation_admins_write() {
         long staff = trust.member(Role.STAFF);
         long departmentCurator = staffing.member(trust, "Curator of Physiotherapy only", trust.department().id(),
                 Role.CURATOR, trust.department().id());
@@ -313,10 +313,15 @@ class StakeholderServiceTest {
                 .stakeholder();
         add(trust.member(Role.ORG_ADMIN), "BAOT", "BAOT", StakeholderCategory.PROFESSIONAL_BODY);
 
-        for (long reader : List.of(staff, trust.roleless(), trust.member(Role.AUDITOR))) {
+        for (long reader : List.of(staff, trust.member(Role.AUDITOR))) {
             assertThat(caller.as(reader, () -> directory.get(s.id())).name()).startsWith("Royal College");
             assertThat(caller.as(reader, () -> directory.search(StakeholderQuery.all(), 0, 10)).total()).isEqualTo(2);
         }
+        // anyone the identity provider lets in becomes a member with no role: the directory's notes are not theirs
+        assertThatThrownBy(() -> caller.as(trust.roleless(), () -> directory.get(s.id())))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> caller.as(trust.roleless(), () -> directory.search(StakeholderQuery.all(), 0, 10)))
+                .isInstanceOf(NotPermittedException.class);
         for (long nonWriter : List.of(staff, trust.roleless(), trust.member(Role.AUDITOR), trust.member(Role.APPROVER))) {
             assertThatThrownBy(() -> add(nonWriter, "SomeoneNew", "Someone", StakeholderCategory.OTHER))
                     .isInstanceOf(NotPermittedException.class);

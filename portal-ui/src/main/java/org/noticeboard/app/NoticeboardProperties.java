@@ -1,7 +1,9 @@
 package org.noticeboard.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.noticeboard.member.SignInPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +17,8 @@ public record NoticeboardProperties(
         @Nullable Path dataDir,
         @DefaultValue Database database,
         @DefaultValue Demo demo,
-        @DefaultValue Oidc oidc) {
+        @DefaultValue Oidc oidc,
+        @DefaultValue SignIn signIn) {
 
     public enum Mode {
         /** seeded demo users sign in with a form; X is the in-process sandbox */
@@ -49,6 +52,21 @@ public record NoticeboardProperties(
             @Nullable String organisationName,
             /** whoever first signs in with this verified e-mail address becomes organisation admin */
             @Nullable String firstAdminEmail) {}
+
+    /**
+     * Live mode: who may become a member by signing in (anyone the identity provider lets in, when neither is set).
+     * {@code allowedEmailDomains}: the domains of the verified e-mail addresses a first sign-in must have
+     * (e.g. {@code nhs.net,northshire.nhs.uk}); {@code requiredGroup}: a group the identity provider must list the
+     * person in, in the ID token or user-info claim {@code groupClaim}. Checked before a member is made at a first
+     * sign-in; members already known, or added ahead by an organisation admin, are not asked again.
+     */
+    public record SignIn(@DefaultValue List<String> allowedEmailDomains, @Nullable String requiredGroup,
+            @DefaultValue("groups") String groupClaim) {
+
+        public SignInPolicy policy() {
+            return new SignInPolicy(allowedEmailDomains, requiredGroup);
+        }
+    }
 
     /**
      * Where the embedded PostgreSQL keeps its data: {@code noticeboard.data-dir} if set, else

@@ -32,4 +32,23 @@ class NoticeboardPropertiesTest {
 
         assertThat(properties.dataDir()).isEqualTo(Path.of("/srv/noticeboard"));
     }
+
+    @Test
+    void sign_in_is_open_unless_restricted_and_the_restrictions_bind_from_the_environment() {
+        var open = bind(Map.of()).signIn();
+        assertThat(open.policy()).isEqualTo(org.noticeboard.member.SignInPolicy.open());
+        assertThat(open.groupClaim()).isEqualTo("groups");
+
+        // the operating system's environment, as Spring reads it (by that source's name)
+        var restrictedAll = new Binder(org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(
+                new org.springframework.core.env.SystemEnvironmentPropertySource("systemEnvironment", Map.of(
+                        "NOTICEBOARD_SIGN_IN_ALLOWED_EMAIL_DOMAINS", "nhs.net,Northshire.nhs.uk",
+                        "NOTICEBOARD_SIGN_IN_REQUIRED_GROUP", "noticeboard-users",
+                        "NOTICEBOARD_SIGN_IN_GROUP_CLAIM", "roles"))))
+                .bindOrCreate("noticeboard", NoticeboardProperties.class);
+        var restricted = restrictedAll.signIn();
+        assertThat(restricted.policy().allowedEmailDomains()).containsExactly("nhs.net", "northshire.nhs.uk");
+        assertThat(restricted.policy().requiredGroup()).isEqualTo("noticeboard-users");
+        assertThat(restricted.groupClaim()).isEqualTo("roles");
+    }
 }

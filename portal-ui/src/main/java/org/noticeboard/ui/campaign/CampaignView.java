@@ -63,7 +63,9 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
         add(title, goal, tags, impact);
         var posts = campaigns.posts(campaign.id());
         if (posts.isEmpty()) {
-            var none = new Paragraph("No posts in this campaign yet: choose the campaign when you write a post.");
+            // the list holds only the posts the member may see (their own, their accounts' as approver, all as auditor)
+            var none = new Paragraph("No posts of this campaign that you can see yet: choose the campaign when you "
+                    + "write a post.");
             none.setId("campaign-no-posts");
             add(none);
             return;

@@ -178,6 +178,15 @@ public class MembersView extends VerticalLayout {
         scope.setItems(scopes);
         scope.setItemLabelGenerator(Department::name);
         scope.setValue(WHOLE_ORGANISATION);
+        // organisation admin and auditor apply to the whole organisation: no department is offered for them
+        role.addValueChangeListener(e -> {
+            boolean wide = e.getValue() != null && e.getValue().organisationWideOnly();
+            if (wide) {
+                scope.setValue(WHOLE_ORGANISATION);
+            }
+            scope.setEnabled(!wide);
+            scope.setHelperText(wide ? e.getValue().label() + " applies to the whole organisation." : null);
+        });
         var grant = new Button("Grant role", e -> {
             if (Feedback.attempt(() -> members.grant(member.id(), role.getValue(), idOf(scope.getValue())),
                     Map.of("role", role))) {

@@ -9,7 +9,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.noticeboard.access.Role;
@@ -24,7 +24,8 @@ import org.noticeboard.ui.review.ReviewPostView;
 @Route("notifications")
 @PageTitle("Notifications | Noticeboard")
 @Menu(title = "Notifications", order = 5, icon = "vaadin:bell")
-@PermitAll
+// every role, and no member without one: anyone the identity provider lets in sees Home only
+@RolesAllowed({"STAFF", "APPROVER", "ACCOUNT_ADMIN", "CURATOR", "AUDITOR", "ORG_ADMIN"})
 public class NotificationsView extends VerticalLayout {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm");

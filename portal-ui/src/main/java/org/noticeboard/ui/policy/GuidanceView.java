@@ -16,7 +16,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import org.noticeboard.access.Role;
 import org.noticeboard.guidance.GuidanceEntry;
@@ -31,7 +31,8 @@ import org.noticeboard.ui.shell.Feedback;
 @Route("guidance/:section?")
 @PageTitle("Guidance | Noticeboard")
 @Menu(title = "Guidance", order = 50, icon = "vaadin:lightbulb")
-@PermitAll
+// every role, and no member without one: anyone the identity provider lets in sees Home only
+@RolesAllowed({"STAFF", "APPROVER", "ACCOUNT_ADMIN", "CURATOR", "AUDITOR", "ORG_ADMIN"})
 public class GuidanceView extends VerticalLayout implements BeforeEnterObserver {
 
     private final GuidanceService guidance;

@@ -17,7 +17,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -39,7 +39,8 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 @Route("sandbox-timeline")
 @PageTitle("Sandbox timeline | Noticeboard")
-@PermitAll
+// every role, and no member without one: anyone the identity provider lets in sees Home only
+@RolesAllowed({"STAFF", "APPROVER", "ACCOUNT_ADMIN", "CURATOR", "AUDITOR", "ORG_ADMIN"})
 public class SandboxTimelineView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int PAGE = 50;

@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
  * Demo mode signs the seeded members in with a form; live mode through the organisation's
@@ -131,8 +132,12 @@ class SecurityConfiguration {
                 throw new IllegalStateException("Live mode needs noticeboard.oidc.organisation (NOTICEBOARD_OIDC_ORGANISATION): "
                         + "the short name of the organisation whose members sign in here");
             }
-            http.oauth2Login(login -> login.userInfoEndpoint(
-                    userInfo -> userInfo.oidcUserService(new OidcSignIn(signIn, organisation.strip()))));
+            var rules = properties.signIn();
+            http.oauth2Login(login -> login
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcSignIn(signIn, organisation.strip(),
+                            rules.policy(), rules.groupClaim())))
+                    // a person refused is told why on a page of its own (the reason is kept in their session)
+                    .failureHandler(new SimpleUrlAuthenticationFailureHandler("/sign-in-refused")));
             http.with(vaadin(), vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + OIDC_REGISTRATION, "{baseUrl}"));
         }
         return http.build();

@@ -41,7 +41,9 @@ public class HomeView extends VerticalLayout {
                 + (me.departmentName() == null ? "." : ", " + me.departmentName() + "."));
         where.setId("home-where");
         add(where);
-        if (me.grants().isEmpty()) {
+        // a department's grant of an organisation-wide role (stored before they were refused) confers nothing
+        var grants = me.grants().stream().filter(Grant::confersRole).toList();
+        if (grants.isEmpty()) {
             var none = new Paragraph("You have no roles yet, so there is nothing here for you to do. "
                     + "Ask your organisation admin to grant you a role, then sign in again.");
             none.setId("home-no-roles");
@@ -51,7 +53,7 @@ public class HomeView extends VerticalLayout {
         add(new Paragraph("What you can do here:"));
         var list = new UnorderedList();
         list.setId("home-roles");
-        for (Grant grant : me.grants()) {
+        for (Grant grant : grants) {
             Role role = grant.role();
             String scope = grant.organisationWide() ? "across the organisation" : "in " + grant.departmentName();
             var item = new ListItem(new Span(role.label() + " (" + scope + "): " + role.description()));

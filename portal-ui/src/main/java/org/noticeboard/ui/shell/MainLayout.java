@@ -61,6 +61,9 @@ public class MainLayout extends AppLayout {
         skip.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var style = new com.vaadin.flow.dom.Element("style");
         style.setText(".skip-link:not(:focus){position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}");
+        // notifications, like every page but Home, are for members holding a role
+        boolean holdsARole = me.grants().stream().anyMatch(org.noticeboard.access.Grant::confersRole);
+        bell.setVisible(holdsARole);
         var header = new HorizontalLayout(skip, new DrawerToggle(), title, organisation, spacer, bell, member, signOut);
         header.getElement().appendChild(style);
         header.setWidthFull();
@@ -79,7 +82,7 @@ public class MainLayout extends AppLayout {
             }
             nav.addItem(item);
         });
-        if (x.sandbox()) {
+        if (x.sandbox() && holdsARole) {
             // only where X is the sandbox: a live installation has no sandbox to show
             var sandbox = new SideNavItem("Sandbox timeline", "sandbox-timeline");
             sandbox.setPrefixComponent(new Icon("vaadin", "globe"));

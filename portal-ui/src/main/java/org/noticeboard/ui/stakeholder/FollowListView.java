@@ -26,7 +26,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +56,8 @@ import org.noticeboard.ui.shell.Feedback;
  * their department sees what changed since they last looked) or fork it.
  */
 @Route("lists/:listId")
-@PermitAll
+// every role, and no member without one: anyone the identity provider lets in sees Home only
+@RolesAllowed({"STAFF", "APPROVER", "ACCOUNT_ADMIN", "CURATOR", "AUDITOR", "ORG_ADMIN"})
 public class FollowListView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String LIST_ID = "listId";

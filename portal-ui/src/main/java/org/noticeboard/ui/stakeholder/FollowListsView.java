@@ -17,7 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +39,8 @@ import org.noticeboard.ui.shell.Feedback;
 @Route("lists")
 @PageTitle("Follow lists | Noticeboard")
 @Menu(title = "Follow lists", order = 56, icon = "vaadin:list-ul")
-@PermitAll
+// every role, and no member without one: anyone the identity provider lets in sees Home only
+@RolesAllowed({"STAFF", "APPROVER", "ACCOUNT_ADMIN", "CURATOR", "AUDITOR", "ORG_ADMIN"})
 public class FollowListsView extends VerticalLayout {
 
     private final FollowListService lists;

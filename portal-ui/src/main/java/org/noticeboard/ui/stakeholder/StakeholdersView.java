@@ -22,7 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,8 @@ import org.noticeboard.ui.shell.Feedback;
 @Route("stakeholders")
 @PageTitle("Stakeholders | Noticeboard")
 @Menu(title = "Stakeholders", order = 55, icon = "vaadin:user-card")
-@PermitAll
+// every role, and no member without one: anyone the identity provider lets in sees Home only
+@RolesAllowed({"STAFF", "APPROVER", "ACCOUNT_ADMIN", "CURATOR", "AUDITOR", "ORG_ADMIN"})
 public class StakeholdersView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Rows fetched per request as the grid scrolls. */

@@ -57,6 +57,25 @@ class MembersViewTest extends KaribuTest {
     }
 
     @Test
+    void no_department_is_offered_for_the_organisation_wide_roles() {
+        _click(_get(GridKt._getCellComponent(grid(), rowOf("Cara Byrne"), "actions"), Button.class,
+                spec -> spec.withText("Manage")));
+        @SuppressWarnings("unchecked")
+        Select<Role> role = _get(Select.class, spec -> spec.withId("grant-role"));
+        @SuppressWarnings("unchecked")
+        Select<Department> scope = _get(Select.class, spec -> spec.withId("grant-scope"));
+        scope.setValue(scope.getListDataView().getItems().filter(d -> d.name().equals("Physiotherapy")).findFirst().orElseThrow());
+        for (Role wide : java.util.List.of(Role.ORG_ADMIN, Role.AUDITOR)) {
+            role.setValue(wide);
+            assertThat(scope.isEnabled()).as(wide.label()).isFalse();
+            assertThat(scope.getValue().name()).isNotEqualTo("Physiotherapy");
+            assertThat(scope.getHelperText()).isEqualTo(wide.label() + " applies to the whole organisation.");
+        }
+        role.setValue(Role.CURATOR);
+        assertThat(scope.isEnabled()).isTrue();
+    }
+
+    @Test
     void a_bad_email_address_marks_the_field() {
         _click(_get(Button.class, spec -> spec.withId("add-member")));
         _get(TextField.class, spec -> spec.withId("member-name")).setValue("Bad Address");

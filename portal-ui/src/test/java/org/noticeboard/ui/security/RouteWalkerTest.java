@@ -1,6 +1,7 @@
 package org.noticeboard.ui.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.noticeboard.db.jooq.Tables.ROLE_GRANT;
 
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -84,9 +86,27 @@ class RouteWalkerTest extends KaribuTest {
      * route names a subject of the organisation (then whoever it shows must see that subject).
      * {@code anyone}: signed out too (sign-in, and a public list's link, which is public by design).
      */
-    record RouteRule(Set<Who> members, boolean anyone, List<Function<Org, String>> locations, boolean namesSubject) {}
+    record RouteRule(Set<Who> members, boolean anyone, List<Function<Org, String>> locations, boolean namesSubject) {
+
+        /**
+         * Who opens the route holding their role only in another department than the subjects': the route is guarded
+         * by role, so each role it admits (what the page then shows them is the domain's to narrow, and must hold none
+         * of the department's texts). Organisation admin and auditor held in a department are no role at all.
+         */
+        Set<Who> elsewhere() {
+            if (members.contains(Who.NO_ROLE)) {
+                return members;
+            }
+            var set = EnumSet.noneOf(Who.class);
+            members.stream().filter(w -> w.role() != null && !w.role().organisationWideOnly()).forEach(set::add);
+            return set;
+        }
+    }
 
     static final Set<Who> SIGNED_IN = EnumSet.allOf(Who.class);
+
+    /** Every member holding a role: a member with none (anyone the identity provider lets in) sees Home only. */
+    static final Set<Who> ANY_ROLE = EnumSet.complementOf(EnumSet.of(Who.NO_ROLE));
 
     static RouteRule route(Set<Who> members, String location) {
         return new RouteRule(members, false, List.of(o -> location), false);
@@ -107,16 +127,19 @@ class RouteWalkerTest extends KaribuTest {
     static {
         ROUTES.put("", route(SIGNED_IN, ""));
         ROUTES.put("login", new RouteRule(SIGNED_IN, true, List.of(o -> "login"), false));
-        ROUTES.put("notifications", route(SIGNED_IN, "notifications"));
-        ROUTES.put("guidance/:section?", new RouteRule(SIGNED_IN, false,
+        // where a person the live sign-in refused is told why: they are not signed in
+        ROUTES.put("sign-in-refused", new RouteRule(SIGNED_IN, true, List.of(o -> "sign-in-refused"), false));
+        ROUTES.put("notifications", route(ANY_ROLE, "notifications"));
+        ROUTES.put("guidance/:section?", new RouteRule(ANY_ROLE, false,
                 List.of(o -> "guidance", o -> "guidance/" + GuidanceSection.BE_CURIOUS.anchor()), false));
         // the sandbox stands in for X, where published posts are public; the walker's posts are not published
-        ROUTES.put("sandbox-timeline", new RouteRule(SIGNED_IN, false, List.of(o -> "sandbox-timeline?post=" + o.reviewPost),
+        ROUTES.put("sandbox-timeline", new RouteRule(ANY_ROLE, false, List.of(o -> "sandbox-timeline?post=" + o.reviewPost),
                 false));
-        // the organisation's stakeholder directory and follow lists are every member's to read
-        ROUTES.put("stakeholders", subject(SIGNED_IN, o -> "stakeholders?open=" + o.stakeholder));
-        ROUTES.put("lists", route(SIGNED_IN, "lists"));
-        ROUTES.put("lists/:listId", subject(SIGNED_IN, o -> "lists/" + o.list));
+        // the organisation's stakeholder directory and follow lists (with their internal notes) are every member's to
+        // read who holds a role
+        ROUTES.put("stakeholders", subject(ANY_ROLE, o -> "stakeholders?open=" + o.stakeholder));
+        ROUTES.put("lists", route(ANY_ROLE, "lists"));
+        ROUTES.put("lists/:listId", subject(ANY_ROLE, o -> "lists/" + o.list));
         // a public list's link is meant for anyone, signed in or not, of any organisation
         ROUTES.put("public/lists/:token", new RouteRule(SIGNED_IN, true, List.of(o -> "public/lists/" + o.publicToken), true));
         ROUTES.put("stakeholders/import", subject(only(Who.CURATOR, Who.ORG_ADMIN), o -> "stakeholders/import?list=" + o.list));
@@ -157,6 +180,10 @@ class RouteWalkerTest extends KaribuTest {
     static final class Org {
         final String marker;
         final Map<Who, String> usernames = new EnumMap<>(Who.class);
+        /** Members holding one role each, only in the organisation's other department (Rehabilitation). */
+        final Map<Who, String> elsewhere = new EnumMap<>(Who.class);
+        /** Texts only the subjects' department may read: its posts, in the campaign. */
+        final List<String> departmentTexts = new ArrayList<>();
         String everyRole = "";
         long department;
         long account;
@@ -189,6 +216,7 @@ class RouteWalkerTest extends KaribuTest {
     @Autowired StakeholderService stakeholders;
     @Autowired FollowListService lists;
     @Autowired GuidanceService guidance;
+    @Autowired DSLContext db;
 
     /** Both organisations, built once for the whole walk (the application context, and its database, are shared). */
     private synchronized void organisations() {
@@ -221,6 +249,22 @@ class RouteWalkerTest extends KaribuTest {
                 members.grant(every, role, null);
             }
             org.account = accounts.register(marker.substring(0, 3) + suffix, marker + " account", org.department).id();
+            // one member per role holding it only in another department; an organisation admin or auditor grant for a
+            // department cannot be made any more, but one stored before that rule is written as it was stored
+            long rehab = departments.create(marker + " Rehabilitation").id();
+            for (Role role : Role.values()) {
+                Who who = Who.valueOf(role.name());
+                String username = marker.toLowerCase() + ".rehab." + who.name().toLowerCase().replace("_", "") + "." + suffix;
+                long member = members.create(marker + " Rehabilitation " + who, null, rehab, username).id();
+                if (role.organisationWideOnly()) {
+                    db.insertInto(ROLE_GRANT).set(ROLE_GRANT.ORGANISATION_ID, organisation.id())
+                            .set(ROLE_GRANT.MEMBER_ID, member).set(ROLE_GRANT.ROLE, role.name())
+                            .set(ROLE_GRANT.DEPARTMENT_ID, rehab).execute();
+                } else {
+                    members.grant(member, role, rehab);
+                }
+                org.elsewhere.put(who, username);
+            }
             return null;
         });
         access.asMember(ids.get(Who.ORG_ADMIN), () -> {
@@ -230,16 +274,19 @@ class RouteWalkerTest extends KaribuTest {
         });
         org.stakeholder = access.asMember(ids.get(Who.CURATOR), () -> stakeholders.add(StakeholderDraft.of(marker + "MP",
                 marker + " MP", StakeholderCategory.MP))).stakeholder().id();
+        org.campaign = access.asMember(ids.get(Who.APPROVER), () -> campaigns.create(marker + " Falls Week",
+                List.of("#" + marker), null, null, marker + " goal: fewer falls")).id();
+        // both posts are in the campaign, whose page another department's approver opens
+        org.departmentTexts.add(marker + " draft about the falls clinic");
+        org.departmentTexts.add(marker + " physio drop-in on Tuesday");
         access.asMember(ids.get(Who.STAFF), () -> {
-            org.draftPost = posts.save(null, new PostDraft(org.account, marker + " draft about the falls clinic", null, null,
-                    null, List.of(), Map.of()), 0).id();
-            var saved = posts.save(null, new PostDraft(org.account, marker + " physio drop-in on Tuesday", null, null, null,
+            org.draftPost = posts.save(null, new PostDraft(org.account, org.departmentTexts.get(0), null, null,
+                    org.campaign, List.of(), Map.of()), 0).id();
+            var saved = posts.save(null, new PostDraft(org.account, org.departmentTexts.get(1), null, null, org.campaign,
                     List.of(), Map.of()), 0);
             org.reviewPost = posts.submit(saved.id(), saved.version()).id();
             return null;
         });
-        org.campaign = access.asMember(ids.get(Who.APPROVER), () -> campaigns.create(marker + " Falls Week",
-                List.of("#" + marker), null, null, marker + " goal: fewer falls")).id();
         access.asMember(ids.get(Who.CURATOR), () -> {
             var list = lists.create(org.department, marker + " partners", marker + " description", marker + " purpose");
             lists.addMember(list.id(), org.stakeholder, marker + " note");
@@ -364,6 +411,24 @@ class RouteWalkerTest extends KaribuTest {
                 } else if (!allowed && visit.seen() != Seen.REFUSED) {
                     problems.add(path + " as " + who + ": " + visit.seen() + " (" + visit.view() + ") but should be refused");
                 }
+            }
+
+            // the organisation's members holding their role only in another department
+            for (Who who : Who.values()) {
+                String username = own.elsewhere.get(who);
+                if (username == null) {
+                    continue;
+                }
+                Visit visit = visit(username, path, target);
+                String label = path + " as " + who + " held only in another department";
+                boolean opens = rule.elsewhere().contains(who);
+                if (opens && (visit.seen() == Seen.REFUSED || visit.seen() == Seen.SIGN_IN)) {
+                    problems.add(label + ": " + visit.seen() + " (" + visit.view() + ") but the route admits the role");
+                } else if (!opens && !rule.anyone() && visit.seen() != Seen.REFUSED) {
+                    problems.add(label + ": " + visit.seen() + " (" + visit.view() + ") but should be refused");
+                }
+                own.departmentTexts.stream().filter(visit.page()::contains).findFirst().ifPresent(text -> problems.add(
+                        label + ": shows the department's data: " + abbreviate(visit.page(), text)));
             }
 
             // every route as the other organisation's member holding every role (each list view must show only their
