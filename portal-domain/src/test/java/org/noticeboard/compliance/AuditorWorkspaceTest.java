@@ -209,8 +209,9 @@ class AuditorWorkspaceTest {
             assertThat(r.step()).isEqualTo(1);
         });
         assertThat(report.leadTimes().count()).isEqualTo(5);
-        assertThat(report.leadTimes().median()).isEqualTo(Duration.ofHours(3));
-        assertThat(report.leadTimes().p90()).isEqualTo(Duration.ofHours(10));
+        // the test clock runs on between submitting and approving: a few seconds on a busy machine
+        assertThat(report.leadTimes().median()).isBetween(Duration.ofHours(3), Duration.ofHours(3).plusSeconds(5));
+        assertThat(report.leadTimes().p90()).isBetween(Duration.ofHours(10), Duration.ofHours(10).plusSeconds(5));
         assertThat(report.political().items()).singleElement().satisfies(p -> {
             assertThat(p.postId()).isEqualTo(h.p3().id());
             assertThat(p.handles()).containsExactly("@JaneMP");
