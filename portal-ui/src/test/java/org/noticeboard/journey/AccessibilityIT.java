@@ -174,6 +174,9 @@ class AccessibilityIT extends JourneyTest {
         page.navigate(url("/login?expired"));
         assertThat(page.locator("#login-notice")).isVisible();
         check(page, LoginView.class, "anonymous", "the session-ended notice");
+        page.navigate(url("/sign-in-refused"));
+        assertThat(page.locator("#sign-in-refused-reason")).isVisible();
+        check(page, org.noticeboard.ui.security.SignInRefusedView.class, "anonymous", "a sign-in the organisation refused");
 
         String token = db.select(FOLLOW_LIST.PUBLIC_TOKEN).from(FOLLOW_LIST).where(FOLLOW_LIST.NAME.eq("Health think tanks"))
                 .fetchSingle(FOLLOW_LIST.PUBLIC_TOKEN);
