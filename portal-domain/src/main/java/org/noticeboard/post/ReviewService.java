@@ -134,10 +134,12 @@ public class ReviewService {
         int step = Objects.requireNonNull(post.reviewStep());
         WorkflowStep current = workflow.definition().steps().get(step - 1);
         requireApprover(actor, post, current, step);
-        String refusal = FourEyes.refusal(Objects.requireNonNull(actor.memberId()), step, posts.contributors(postId),
+        // who wrote or edited the post: read once, used by every rule below
+        Set<Long> contributors = posts.contributors(postId);
+        String refusal = FourEyes.refusal(Objects.requireNonNull(actor.memberId()), step, contributors,
                 FourEyes.counting(posts.decisions(postId), post.current(), post.reviewRound()));
         if (refusal == null) {
-            refusal = neededLater(actor.memberId(), post, workflow, step);
+            refusal = neededLater(actor.memberId(), post, workflow, step, contributors);
         }
         if (refusal != null) {
             throw new NotPermittedException("four_eyes", refusal);
@@ -154,7 +156,7 @@ public class ReviewService {
         }
         posts.insertDecision(actor.organisationId(), postId, post.current(), step, actor.memberId(), actor.displayName(),
                 "APPROVED", null, clock.instant());
-        boolean stepDone = stepComplete(post, current, step, post.current());
+        boolean stepDone = stepComplete(post, current, step, post.current(), contributors);
         Integer next = stepDone ? nextStep(workflow, step, post.current(), templateRoute(actor, post)) : Integer.valueOf(step);
         PostState state = next == null ? PostState.SCHEDULED : PostState.IN_REVIEW;
         move(actor, post, version, state, next, post.current().number());
@@ -302,7 +304,7 @@ public class ReviewService {
      * Whether a step has the approvals it needs on this revision in this round: one for ANY; for ALL,
      * every eligible approver who neither wrote nor edited the post nor approved another step.
      */
-    private boolean stepComplete(Post post, WorkflowStep step, int number, Revision revision) {
+    private boolean stepComplete(Post post, WorkflowStep step, int number, Revision revision, Set<Long> contributors) {
         var counting = FourEyes.counting(posts.decisions(post.id()), revision, post.reviewRound());
         var here = new HashSet<Long>();
         var elsewhere = new HashSet<Long>();
@@ -311,7 +313,7 @@ public class ReviewService {
             return !here.isEmpty();
         }
         var needed = new HashSet<>(workflows.eligibleApprovers(post.accountId(), step));
-        needed.removeAll(posts.contributors(post.id()));
+        needed.removeAll(contributors);
         needed.removeAll(elsewhere);
         return here.containsAll(needed);
     }
@@ -337,9 +339,11 @@ public class ReviewService {
             return java.util.Optional.of("Step " + step + " (\"" + current.name() + "\") is for other approvers of "
                     + post.accountHandle() + ".");
         }
-        String refusal = FourEyes.refusal(actor.memberId(), step, posts.contributors(postId),
+        Set<Long> contributors = posts.contributors(postId);
+        String refusal = FourEyes.refusal(actor.memberId(), step, contributors,
                 FourEyes.counting(posts.decisions(postId), post.current(), post.reviewRound()));
-        return java.util.Optional.ofNullable(refusal != null ? refusal : neededLater(actor.memberId(), post, workflow, step));
+        return java.util.Optional.ofNullable(refusal != null ? refusal
+                : neededLater(actor.memberId(), post, workflow, step, contributors));
     }
 
     /**
@@ -347,12 +351,11 @@ public class ReviewService {
      * later step that applies, and approving this one would leave that step with nobody (nobody
      * approves two steps). Null when nothing later depends on them alone.
      */
-    private @Nullable String neededLater(long memberId, Post post, Workflow workflow, int step) {
+    private @Nullable String neededLater(long memberId, Post post, Workflow workflow, int step, Set<Long> contributors) {
         if (post.templateReply() && workflow.definition().templateRepliesSingleStep()) {
             return null;
         }
         var steps = workflow.definition().steps();
-        Set<Long> contributors = posts.contributors(post.id());
         for (int i = step; i < steps.size(); i++) {
             WorkflowStep later = steps.get(i);
             if (!applies(later, post.current())) {
